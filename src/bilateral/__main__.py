@@ -1,0 +1,4 @@
+"""`python -m bilateral` runs the command line."""
+from bilateral.cli.main import main
+
+main()

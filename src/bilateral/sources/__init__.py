@@ -1,0 +1,62 @@
+"""Readers: every input format bilateral takes, registered by name.
+
+Document readers (text to code) are chosen by file suffix; dataset readers (GDELT, ICEWS,
+Phoenix) are chosen by name in `bilateral import`.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from bilateral.errors import InputError
+from bilateral.model import Article
+from bilateral.sources.documents import read_csv, read_jsonl, read_text
+from bilateral.sources.html import read_html
+from bilateral.sources.rejects import Reject, Rejects
+
+DocumentReader = Callable[..., Iterator[Article]]
+
+# Registered document readers by suffix; a plugin adds its own the same way.
+DOCUMENT_READERS: dict[str, DocumentReader] = {
+    ".txt": read_text,
+    ".text": read_text,
+    ".html": read_html,
+    ".htm": read_html,
+    ".jsonl": read_jsonl,
+    ".ndjson": read_jsonl,
+    ".csv": read_csv,
+}
+
+
+def register_document_reader(suffix: str, reader: DocumentReader) -> None:
+    """Make `bilateral code` read files ending in ``suffix`` with ``reader``."""
+    DOCUMENT_READERS[suffix.lower()] = reader
+
+
+def expand_inputs(inputs: Iterable[str | Path]) -> list[Path]:
+    """Files named directly, plus the readable files inside named directories (sorted)."""
+    files: list[Path] = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_READERS))
+        elif path.is_file():
+            if path.suffix.lower() not in DOCUMENT_READERS:
+                raise InputError(path, f"unknown input type {path.suffix or '(none)'}; expected one of {', '.join(sorted(DOCUMENT_READERS))}")
+            files.append(path)
+        else:
+            raise InputError(path, "no such file or directory")
+    return files
+
+
+def read_documents(inputs: Iterable[str | Path], rejects: Rejects, **options: object) -> Iterator[Article]:
+    """Stream the articles of every input; bad rows and files go to ``rejects``."""
+    for path in expand_inputs(inputs):
+        reader = DOCUMENT_READERS[path.suffix.lower()]
+        try:
+            yield from reader(path, rejects, **options)
+        except (OSError, UnicodeError, ValueError) as exc:
+            rejects.add(path, None, f"cannot read: {exc}")
+
+
+__all__ = ["DOCUMENT_READERS", "Reject", "Rejects", "expand_inputs", "read_documents", "register_document_reader"]

@@ -1,0 +1,101 @@
+"""Readers for documents to code: plain text, JSON Lines and CSV.
+
+Each reader yields ``Article`` records and reports bad rows to a ``Rejects`` collector
+(file, line, reason) instead of stopping, so the rest of the input is still read.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Iterator
+
+from bilateral.model import Article
+from bilateral.sources.rejects import Rejects
+from bilateral.text.dates import to_iso_date
+
+csv.field_size_limit(sys.maxsize)  # a scraped article can exceed csv's 128 KB default
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 (with or without BOM), else cp1252/latin-1: news dumps mix encodings; NULs are dropped."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = raw.decode("cp1252")
+        except UnicodeDecodeError:
+            text = raw.decode("latin-1")
+    return text.replace("\x00", "")
+
+
+def read_text(path: Path, rejects: Rejects, **_: object) -> Iterator[Article]:
+    """One plain-text file is one document; its name is its id."""
+    text = decode(path.read_bytes())
+    if not text.strip():
+        rejects.add(path, None, "empty file")
+        return
+    yield Article(text=text, source_id=path.stem, origin=str(path))
+
+
+def read_jsonl(path: Path, rejects: Rejects, text_col: str = "text", date_col: str = "date", **_: object) -> Iterator[Article]:
+    """One JSON object a line with `text` and optional `id`, `date`, `url`, `title`."""
+    with path.open("rb") as fh:
+        for number, raw in enumerate(fh, start=1):
+            line = decode(raw).strip()
+            if not line:
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                rejects.add(path, number, f"not valid JSON ({exc.msg} at column {exc.colno})")
+                continue
+            article = _article(record, path, number, rejects, text_col, date_col)
+            if article is not None:
+                yield article
+
+
+def read_csv(path: Path, rejects: Rejects, text_col: str = "text", date_col: str = "date", **_: object) -> Iterator[Article]:
+    """A CSV with a header row; `--text-col` and `--date-col` name the columns."""
+    with path.open("r", encoding="utf-8-sig", errors="replace", newline="") as fh:
+        reader = csv.DictReader(line.replace("\x00", "") for line in fh)
+        if reader.fieldnames is None:
+            rejects.add(path, None, "empty file")
+            return
+        if text_col not in reader.fieldnames:
+            rejects.add(path, 1, f"no column {text_col!r} (columns: {', '.join(reader.fieldnames)}); set --text-col")
+            return
+        for record in reader:
+            article = _article(record, path, reader.line_num, rejects, text_col, date_col)
+            if article is not None:
+                yield article
+
+
+def _article(record: object, path: Path, line: int, rejects: Rejects, text_col: str, date_col: str) -> Article | None:
+    if not isinstance(record, dict):
+        rejects.add(path, line, "expected a JSON object with a text field")
+        return None
+    text = record.get(text_col)
+    if not isinstance(text, str) or not text.strip():
+        rejects.add(path, line, f"no text in field {text_col!r}")
+        return None
+    raw_date = record.get(date_col)
+    date = to_iso_date(raw_date)
+    if raw_date not in (None, "") and date is None:
+        rejects.add(path, line, f"unreadable date {str(raw_date)[:40]!r}")
+        return None
+    source_id = record.get("id")
+    return Article(
+        text=text.replace("\x00", ""),
+        date=date,
+        url=_str_or_none(record.get("url")),
+        title=_str_or_none(record.get("title")),
+        source_id=None if source_id is None else str(source_id),
+        origin=str(path),
+        line=line,
+    )
+
+
+def _str_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None

@@ -1,0 +1,1 @@
+"""Text stage: cleaning, sentences and dates."""
