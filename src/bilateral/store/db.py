@@ -105,7 +105,7 @@ class Store:
         evs = _frame([e.as_row() for e in events], EVENT_COLUMNS)
         counts = WriteCounts()
         with self.transaction():
-            new_docs = self._new_rows(docs, "documents", "doc_id")
+            new_docs = docs[~docs["doc_id"].isin(self.existing_documents(list(docs["doc_id"])))]
             counts.documents, counts.documents_skipped = len(new_docs), len(docs) - len(new_docs)
             if len(new_docs):
                 self._insert("documents", new_docs)
@@ -141,13 +141,6 @@ class Store:
             self.con.unregister("_incoming")
         return stored, n - stored
 
-    def _new_rows(self, frame: pd.DataFrame, table: str, key: str) -> pd.DataFrame:
-        if frame.empty:
-            return frame
-        keys = list(frame[key])
-        present = {r[0] for r in self.run(f"SELECT {key} FROM {table} WHERE {key} IN (SELECT unnest(?))", [keys])}
-        return frame[~frame[key].isin(present)]
-
     def _insert(self, table: str, frame: pd.DataFrame) -> None:
         self.con.register("_rows", frame)
         try:
@@ -167,6 +160,20 @@ class Store:
         return bool(self.run("SELECT 1 FROM ingest_log WHERE kind = ? AND fingerprint = ? LIMIT 1", [kind, fingerprint]))
 
     # -- reads --------------------------------------------------------------
+    def existing_documents(self, doc_ids: list[str]) -> set[str]:
+        """Which of these documents the store already holds."""
+        if not doc_ids:
+            return set()
+        return {r[0] for r in self.run("SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?))", [doc_ids])}
+
+    def events_of_documents(self, doc_ids: list[str]) -> list[dict]:
+        """The stored events of these documents, as event-record dicts in a stable order."""
+        rel = self.con.sql(
+            f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE doc_id IN (SELECT unnest($ids)) ORDER BY doc_id, char_start, event_id",
+            params={"ids": doc_ids},
+        )
+        return rel.df().astype(object).where(lambda f: f.notna(), None).to_dict("records")
+
     def count(self, table: str) -> int:
         return self.run(f"SELECT count(*) FROM {table}")[0][0]
 

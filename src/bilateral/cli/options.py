@@ -1,0 +1,26 @@
+"""Options shared by several commands, and table printing."""
+from __future__ import annotations
+
+import pandas as pd
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from bilateral.store import DEFAULT_DB
+
+DB_OPTION = typer.Option(DEFAULT_DB, "--db", help="The event store (a DuckDB file).", envvar="BILATERAL_DB")
+console = Console()
+err_console = Console(stderr=True)
+
+
+def print_frame(frame: pd.DataFrame, title: str | None = None, max_rows: int = 60) -> None:
+    """Print a DataFrame as a rich table (the last ``max_rows`` rows when longer)."""
+    table = Table(title=title, show_lines=False, header_style="bold")
+    for column in frame.columns:
+        table.add_column(str(column), justify="right" if pd.api.types.is_numeric_dtype(frame[column]) else "left")
+    shown = frame.tail(max_rows) if len(frame) > max_rows else frame
+    for row in shown.itertuples(index=False):
+        table.add_row(*("" if pd.isna(v) else str(v.date() if hasattr(v, "date") and not isinstance(v, str) else v) for v in row))
+    console.print(table)
+    if len(frame) > max_rows:
+        console.print(f"[dim]({len(frame) - max_rows} earlier rows not shown; use --out to write all {len(frame)})[/dim]")
