@@ -1,0 +1,309 @@
+"""Actor dictionary and gazetteer: surface forms -> CAMEO actor codes and places.
+
+The data are CSV files under ``bilateral/data/actors/`` (countries, institutions, IGOs, armed
+groups, office holders, agent nouns) and ``bilateral/data/gazetteer.csv``. Users add actors in a
+CSV of the same layout as people.csv/institutions.csv, passed as ``extra`` or named by the
+environment variable ``BILATERAL_ACTORS``; their rows come first in every lookup.
+"""
+from __future__ import annotations
+
+import csv
+import os
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from bilateral.errors import ActorFileError
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+ACTORS_DIR = DATA_DIR / "actors"
+GAZETTEER = DATA_DIR / "gazetteer.csv"
+ENV_VAR = "BILATERAL_ACTORS"
+ROLES = {"HOS", "HOG", "FM", "DM"}
+# Roots of codes that name an organisation rather than a state (IGO + org blocks, IMG + group ...).
+TRANSNATIONAL = ("IGO", "IMG", "NGO", "NGM", "MNC")
+SECTORS = {
+    "GOV", "MIL", "LEG", "JUD", "OPP", "PTY", "REB", "INS", "SEP", "UAF", "SPY", "COP", "PRE", "ELI",
+    "BUS", "MED", "CVL", "REF", "HLH", "HRI", "LAB", "EDU", "ENV", "DEV", "AGR", "CRM", "REL", "MOD",
+    "RAD", "MUS", "CHR", "JEW", "BUD", "HIN", "IGO", "NGO", "NGM", "MNC", "IMG", "UNK",
+}
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'", "\u201c": '"',
+                         "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-"})
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """One surface form of one actor row, valid from ``start`` to ``end`` (None = open)."""
+
+    phrase: str
+    code: str
+    country: str
+    sector: str
+    role: str
+    start: date | None
+    end: date | None
+    kind: str
+    name: str = ""
+    surface: str = ""
+
+    @property
+    def dated(self) -> bool:
+        """True when the row carries a start or an end date."""
+        return self.start is not None or self.end is not None
+
+    def covers(self, when: date) -> bool:
+        """True when ``when`` falls in [start, end); an end date is the first day out of office."""
+        return (self.start is None or self.start <= when) and (self.end is None or when < self.end)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer hit."""
+
+    name: str
+    kind: str
+    country: str
+    lat: float
+    lon: float
+    geonameid: str
+
+
+def normalize(text: str) -> str:
+    """Lower-case, accent-free, single-spaced form of a phrase without a leading 'the'."""
+    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"^the ", "", text)
+
+
+def as_date(value: date | datetime | str | None) -> date | None:
+    """A date from a date, datetime or ISO string (None stays None)."""
+    if value is None or isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, datetime):
+        return value.date()
+    return date.fromisoformat(str(value).strip()[:10])
+
+
+def read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
+    """(line number, row) pairs of a CSV with '#' comment lines; raises ActorFileError."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ActorFileError(path, f"cannot read actor file: {exc}") from exc
+    header: list[str] | None = None
+    rows = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        values = next(csv.reader([line]))
+        if header is None:
+            header = [v.strip().lower() for v in values]
+            continue
+        if len(values) != len(header):
+            raise ActorFileError(path, f"expected {len(header)} fields ({','.join(header)}), "
+                                       f"found {len(values)}", number)
+        rows.append((number, {k: v.strip() for k, v in zip(header, values)}))
+    if header is None:
+        raise ActorFileError(path, "no header line")
+    return rows
+
+
+class ActorDictionary:
+    """Surface forms of actors with their CAMEO codes and validity dates."""
+
+    def __init__(self, countries: dict[str, str], roots: dict[str, str], agents: dict[str, str]):
+        self.countries = countries
+        self.roots = roots
+        self.agents = agents
+        self.entries: list[ActorEntry] = []
+        self._index: dict[str, list[ActorEntry]] = defaultdict(list)
+
+    # -- codes -------------------------------------------------------------------------------
+    def country_of(self, code: str) -> str | None:
+        """The state or organisation part of a code (RUSGOV -> RUS, IGOWSTNATMIL -> IGOWSTNAT)."""
+        code = code.strip().upper()
+        if code[:3] in TRANSNATIONAL:
+            for size in range(len(code) - len(code) % 3, 2, -3):
+                if code[:size] in self.roots:
+                    return code[:size]
+            return None
+        return code[:3] if code[:3] in self.countries else None
+
+    def country_name(self, code: str) -> str | None:
+        """English name of the state or organisation a code belongs to."""
+        root = self.country_of(code)
+        return None if root is None else self.countries.get(root) or self.roots.get(root)
+
+    def sector_of(self, code: str) -> str:
+        """The first sector block after the country part ('' when there is none)."""
+        root = self.country_of(code) or code[:3]
+        return code[len(root):len(root) + 3]
+
+    # -- building ----------------------------------------------------------------------------
+    def add(self, surface: str, code: str, kind: str, name: str, role: str = "",
+            start: date | None = None, end: date | None = None, first: bool = False) -> None:
+        """Index one surface form; ``first`` puts it ahead of existing entries (user files)."""
+        phrase = normalize(surface)
+        if not phrase:
+            return
+        entry = ActorEntry(phrase, code, self.country_of(code) or "", self.sector_of(code), role,
+                           start, end, kind, name, surface)
+        bucket = self._index[phrase]
+        if any(e.code == code and e.name == name and e.role == role and e.start == start for e in bucket):
+            return  # the same alias twice after normalisation
+        bucket.insert(0, entry) if first else bucket.append(entry)
+        self.entries.append(entry)
+
+    def check_code(self, path: Path, line: int, code: str) -> None:
+        """Raise ActorFileError unless the code's country part and first sector are known."""
+        if not re.fullmatch(r"(?:[A-Z]{3})+", code):
+            raise ActorFileError(path, f"code {code!r} is not a CAMEO code (blocks of 3 capitals)", line)
+        if self.country_of(code) is None:
+            raise ActorFileError(path, f"code {code!r}: unknown country or organisation {code[:3]!r}", line)
+        sector = self.sector_of(code)
+        if sector and sector not in SECTORS and not code.startswith(TRANSNATIONAL):
+            raise ActorFileError(path, f"code {code!r}: unknown sector {sector!r}", line)
+
+    # -- queries -----------------------------------------------------------------------------
+    def lookup(self, phrase: str, date: date | datetime | str | None = None) -> list[ActorEntry]:
+        """Entries for a phrase; with a date, only the rows valid then (see module notes)."""
+        hits = self._index.get(normalize(phrase), [])
+        when = as_date(date)
+        if when is None:
+            return list(hits)
+        groups: dict[tuple[str, str], list[ActorEntry]] = defaultdict(list)
+        for entry in hits:
+            groups[(entry.kind, entry.name)].append(entry)
+        return [e for group in groups.values() for e in _valid(group, when)]
+
+    def agent_sector(self, word: str) -> str | None:
+        """CAMEO sector code(s) of an agent noun ('troops' -> 'MIL'), or None."""
+        return self.agents.get(normalize(word))
+
+    def phrases(self) -> list[str]:
+        """Every normalised actor surface form, sorted (for a phrase-matcher pre-scan)."""
+        return sorted(self._index)
+
+
+def _valid(group: list[ActorEntry], when: date) -> list[ActorEntry]:
+    """Rows of one actor valid on ``when``: dated rows, else undated rows, else former (ELI)."""
+    covering = [e for e in group if e.dated and e.covers(when)]
+    if covering:
+        return covering
+    undated = [e for e in group if not e.dated]
+    if undated:
+        return undated
+    ended = [e for e in group if e.end is not None and e.end <= when]
+    if group[0].kind == "person" and ended:
+        last = max(ended, key=lambda e: e.end)
+        return [replace(last, code=last.country + "ELI", sector="ELI", role="", start=last.end, end=None)]
+    return []
+
+
+def _parse_dates(path: Path, line: int, row: dict[str, str]) -> tuple[date | None, date | None]:
+    """Start and end dates of a row; raises ActorFileError naming the line."""
+    try:
+        start, end = as_date(row.get("start") or None), as_date(row.get("end") or None)
+    except ValueError as exc:
+        raise ActorFileError(path, f"bad date (want YYYY-MM-DD): {exc}", line) from exc
+    if start and end and end < start:
+        raise ActorFileError(path, f"end {end} is before start {start}", line)
+    return start, end
+
+
+def _load_actor_file(book: ActorDictionary, path: Path, kind: str | None, first: bool = False) -> None:
+    """Add the rows of a people/institutions-style file to ``book``."""
+    rows = read_rows(path)
+    for line, row in rows:
+        name, code = row.get("name", ""), row.get("code", "").upper()
+        if not name or not code:
+            raise ActorFileError(path, "every row needs a name and a code", line)
+        book.check_code(path, line, code)
+        roles = [r for r in row.get("role", "").upper().split(";") if r]
+        if any(r not in ROLES for r in roles):
+            raise ActorFileError(path, f"role must be empty or one of {sorted(ROLES)}, joined by ';'", line)
+        start, end = _parse_dates(path, line, row)
+        row_kind = kind or row.get("kind") or ("person" if roles else "institution")
+        for surface in [name, *row.get("aliases", "").split("|")]:
+            if surface.strip():
+                book.add(surface, code, row_kind, name, ";".join(roles), start, end, first)
+
+
+def _read_countries() -> dict[str, str]:
+    """code -> name for every state and territory."""
+    return {row["code"]: row["name"] for _, row in read_rows(ACTORS_DIR / "countries.csv")}
+
+
+def _read_roots() -> dict[str, str]:
+    """code -> name for every organisation root (IGO..., IMG...) plus the bare roots."""
+    roots = {r: r for r in TRANSNATIONAL}
+    for name in ("igos.csv", "groups.csv"):
+        for _, row in read_rows(ACTORS_DIR / name):
+            code = row["code"].upper()
+            if code.startswith(TRANSNATIONAL) and code not in roots:
+                roots[code] = row["name"]
+    return roots
+
+
+def _build(extra: Path | None) -> ActorDictionary:
+    """Read every shipped file and the optional user file."""
+    countries = _read_countries()
+    agents = {row["word"]: row["sector"] for _, row in read_rows(ACTORS_DIR / "agents.csv")}
+    book = ActorDictionary(countries, _read_roots(), agents)
+    for _, row in read_rows(ACTORS_DIR / "countries.csv"):
+        for surface in [row["name"], *row["aliases"].split("|")]:
+            book.add(surface, row["code"], "country", row["name"])
+    for name, kind in (("igos.csv", "igo"), ("groups.csv", "group"),
+                       ("institutions.csv", "institution"), ("state_bodies.csv", "institution"),
+                       ("people.csv", "person")):
+        _load_actor_file(book, ACTORS_DIR / name, kind)
+    if extra is not None:
+        if not Path(extra).is_file():
+            raise ActorFileError(extra, "user actor file not found")
+        _load_actor_file(book, Path(extra), None, first=True)
+    return book
+
+
+@lru_cache(maxsize=1)
+def _default() -> ActorDictionary:
+    return _build(None)
+
+
+def load_dictionary(extra: Path | str | None = None) -> ActorDictionary:
+    """The actor dictionary, plus ``extra`` or $BILATERAL_ACTORS (the default one is cached)."""
+    extra = extra or os.environ.get(ENV_VAR) or None
+    return _build(Path(extra)) if extra else _default()
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[pd.DataFrame, dict[str, int]]:
+    frame = pd.read_csv(GAZETTEER, comment="#", dtype=str, keep_default_na=False)
+    frame["lat"], frame["lon"] = frame["lat"].astype(float), frame["lon"].astype(float)
+    index: dict[str, int] = {}
+    for i, (name, aliases) in enumerate(zip(frame["name"], frame["aliases"])):
+        for surface in [name, *aliases.split("|")]:
+            index.setdefault(normalize(surface), i)  # file order is priority order
+    return frame, index
+
+
+def load_gazetteer() -> pd.DataFrame:
+    """The gazetteer as a DataFrame (name, aliases, kind, country, lat, lon, geonameid)."""
+    return _gazetteer()[0].copy()
+
+
+def find_place(phrase: str) -> Place | None:
+    """The highest-priority place named ``phrase`` (country > capital > feature > city)."""
+    frame, index = _gazetteer()
+    i = index.get(normalize(phrase))
+    if i is None:
+        return None
+    row = frame.iloc[i]
+    return Place(row["name"], row["kind"], row["country"], float(row["lat"]), float(row["lon"]),
+                 row["geonameid"])
