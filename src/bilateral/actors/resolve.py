@@ -1,0 +1,194 @@
+"""Find actor mentions in a parsed spaCy Doc: dictionary phrases, agent words, NER fallback.
+
+One pass per sentence batch: a PhraseMatcher over every dictionary phrase (longest match
+wins), agent nouns ("officials", "troops") combined with the country that modifies them
+("Iranian officials" -> IRNGOV, "Israel's defence minister" -> ISRGOV, "rebels in Mali" ->
+MLIREB), then named entities the matcher missed, looked up in the same dictionary. Each
+mention is keyed by its syntactic head token, so the coder can attach it to a verb argument.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+# Dependents through which a country word colours the noun it modifies.
+_MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "nummod", "appos"}
+# Prepositions after an agent noun that name its country ("officials in Tehran", "army of Iran").
+_LOCATIVE_PREPS = {"in", "of", "from"}
+_FALLBACK_LABELS = {"GPE", "NORP", "ORG"}
+_DETERMINERS = ("the ", "The ")
+# Words the matcher must not take as a country when written in lower case ("us", "chad").
+_CASE_SENSITIVE_KINDS = {"country", "person", "org", "igo", "group", "place", "capital"}
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """One actor in a Doc: token span, character span, code and what the code is made of."""
+
+    start: int  # first token (Doc index)
+    end: int  # one past the last token
+    char_start: int
+    char_end: int
+    text: str
+    code: str  # CAMEO-style: country + sector ("IRNGOV"), IGO code, or a bare sector ("MIL")
+    country: str | None
+    sector: str | None
+    head: int = -1  # token the mention hangs on in the parse
+    certainty: float = 1.0  # 1.0 dictionary phrase, lower for NER guesses and bare agents
+    kind: str = "dictionary"  # dictionary | agent | ner
+
+
+class ActorResolver:
+    """Actor finder for one dictionary; build once (the matcher is costly), call per Doc."""
+
+    def __init__(self, nlp, dictionary):
+        self.dictionary = dictionary
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        phrases = sorted({p for p in dictionary.phrases() if p and p.strip()})
+        patterns = list(nlp.tokenizer.pipe(phrases))
+        for start in range(0, len(patterns), 5000):
+            self.matcher.add("ACTOR", patterns[start:start + 5000])
+        self._agent_cache: dict[str, str | None] = {}
+
+    def find(self, doc: Doc | Span, date: str | None = None) -> list[ActorMention]:
+        """All actor mentions in a Doc or sentence, one per head token, in text order."""
+        doc_span = doc if isinstance(doc, Span) else doc[:]
+        mentions = self._dictionary_mentions(doc_span, date)
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        mentions += self._ner_mentions(doc_span, date, taken)
+        mentions = self._attach_to_agents(mentions, doc_span.doc)
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        mentions += self._bare_agents(doc_span, taken)
+        by_head: dict[int, ActorMention] = {}
+        for mention in mentions:
+            kept = by_head.get(mention.head)
+            if kept is None or _better(mention, kept):
+                by_head[mention.head] = mention
+        return sorted(by_head.values(), key=lambda m: m.start)
+
+    def agent_sector(self, token: Token) -> str | None:
+        """The primary CAMEO sector of an agent noun ("troops" -> MIL).
+
+        Tries the whole compound first ("defence minister"), then the head noun and its
+        compound words ("opposition groups" -> OPP); an unknown-sector (UNK) word yields
+        to a known one.
+        """
+        if token.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        compounds = [c for c in token.lefts if c.dep_ == "compound"]
+        keys = ([" ".join([c.lower_ for c in compounds] + [token.lower_])] if compounds else [])
+        keys += [token.lower_, token.lemma_.lower()] + [c.lower_ for c in compounds]
+        found = [s for s in (self._agent(key) for key in keys) if s]
+        known = [s for s in found if s != "UNK"]
+        return (known or found or [None])[0]
+
+    def _agent(self, key: str) -> str | None:
+        if key not in self._agent_cache:
+            sector = self.dictionary.agent_sector(key)
+            self._agent_cache[key] = sector[:3] if sector else None
+        return self._agent_cache[key]
+
+    def _dictionary_mentions(self, span: Span, date: str | None) -> list[ActorMention]:
+        doc = span.doc
+        found = [doc[s:e] for _, s, e in self.matcher(span)]  # Doc indices, also for a Span
+        mentions = []
+        for match in filter_spans(found):
+            mention = self._lookup(match, date, kind="dictionary")
+            if mention is not None:
+                mentions.append(mention)
+        return mentions
+
+    def _lookup(self, match: Span, date: str | None, kind: str) -> ActorMention | None:
+        """Resolve one matched span through the dictionary, skipping lower-case false friends."""
+        entries = self.dictionary.lookup(match.text, date=date)
+        if not entries and match.text.startswith(_DETERMINERS):
+            entries = self.dictionary.lookup(match.text[4:], date=date)
+        if not entries:
+            return None
+        entry = entries[0]
+        if match.text.islower() and (entry.kind or "") in _CASE_SENSITIVE_KINDS:
+            return None
+        if len(match) == 1 and match[0].pos_ in {"PRON", "ADP", "DET", "AUX", "VERB"}:
+            return None
+        sector = (entry.sector or "")[:3] or None
+        certainty = 1.0 if kind == "dictionary" else 0.8
+        return ActorMention(
+            start=match.start, end=match.end, char_start=match.start_char, char_end=match.end_char,
+            text=match.text, code=entry.code, country=entry.country or None, sector=sector,
+            head=match.root.i, certainty=certainty, kind=kind,
+        )
+
+    def _ner_mentions(self, span: Span, date: str | None, taken: set[int]) -> list[ActorMention]:
+        mentions = []
+        for ent in span.ents:
+            if ent.label_ not in _FALLBACK_LABELS or any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            mention = self._lookup(ent, date, kind="ner")
+            if mention is not None:
+                mentions.append(mention)
+        return mentions
+
+    def _attach_to_agents(self, mentions: list[ActorMention], doc: Doc) -> list[ActorMention]:
+        """Move a country onto the noun it modifies: "Russian troops" is one RUSMIL mention."""
+        by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+        out = []
+        for mention in mentions:
+            holder = _modified_noun(doc[mention.head])
+            if holder is None or holder.i in by_token or mention.kind == "agent":
+                out.append(mention)
+                continue
+            out.append(self._combine(mention, holder))
+        return out
+
+    def _combine(self, mention: ActorMention, holder: Token) -> ActorMention:
+        """The mention widened to the noun it modifies, with that noun's sector if it is an agent."""
+        sector = self.agent_sector(holder)
+        start = min(mention.start, holder.left_edge.i)
+        end = max(mention.end, holder.i + 1)
+        span = holder.doc[start:end]
+        code = mention.code
+        if sector and mention.country and (mention.sector is None or len(mention.code) <= 3):
+            code, sector_out = mention.country + sector, sector
+        else:
+            sector_out = mention.sector
+        return replace(mention, start=start, end=end, char_start=span.start_char, char_end=span.end_char,
+                       text=span.text, code=code, sector=sector_out, head=holder.i)
+
+    def _bare_agents(self, span: Span, taken: set[int]) -> list[ActorMention]:
+        """Agent nouns with no country ("police", "rebels"): sector-only mentions of lower certainty."""
+        mentions = []
+        for token in span:
+            if token.i in taken or token.pos_ not in {"NOUN"} or token.dep_ == "compound":
+                continue
+            sector = self.agent_sector(token)
+            if sector:
+                mentions.append(ActorMention(
+                    start=token.i, end=token.i + 1, char_start=token.idx, char_end=token.idx + len(token),
+                    text=token.text, code=sector, country=None, sector=sector, head=token.i,
+                    certainty=0.5, kind="agent",
+                ))
+        return mentions
+
+
+def _modified_noun(token: Token) -> Token | None:
+    """The noun a country word describes: its head via amod/compound/poss, or an agent via "in"/"of"."""
+    head = token.head
+    if token.dep_ in _MODIFIER_DEPS and head.pos_ in {"NOUN", "PROPN"} and head.i != token.i:
+        return head
+    if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _LOCATIVE_PREPS:
+        noun = head.head
+        if noun.pos_ == "NOUN" and noun.i < token.i and not _has_country_modifier(noun):
+            return noun
+    return None
+
+
+def _has_country_modifier(noun: Token) -> bool:
+    return any(c.dep_ in {"amod", "poss", "compound"} and c.ent_type_ in {"GPE", "NORP"} for c in noun.children)
+
+
+def _better(a: ActorMention, b: ActorMention) -> bool:
+    """Prefer the more certain, then the one with a country, then the longer code."""
+    return (a.certainty, a.country is not None, len(a.code)) > (b.certainty, b.country is not None, len(b.code))

@@ -1,0 +1,44 @@
+"""``code_texts``: the notebook entry point, texts in, a DataFrame of events out."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from bilateral.model import EVENT_COLUMNS, Article
+
+
+def code_texts(texts: Iterable[str], dates: Sequence[str | None] | None = None,
+               ids: Sequence[str] | None = None, coder=None):
+    """Code plain texts into a pandas DataFrame of events (columns: ``bilateral.model.EVENT_COLUMNS``).
+
+    Args:
+        texts: the documents.
+        dates: ISO publication dates, one per text (or None).
+        ids: your own ids, one per text; kept as ``doc_id`` is the content hash (see ``source_id``).
+        coder: a ``Coder`` to reuse (default: a new one; loading the model takes a few seconds).
+    Returns:
+        one row per event, with ``source_id`` added when ids are given.
+    """
+    import pandas as pd
+
+    from bilateral.coding.coder import Coder
+    from bilateral.text.dates import to_iso_date
+
+    texts = list(texts)
+    for name, values in (("dates", dates), ("ids", ids)):
+        if values is not None and len(values) != len(texts):
+            raise ValueError(f"code_texts: {len(values)} {name} for {len(texts)} texts; give one per text")
+    articles = [
+        Article(text=text, date=to_iso_date(dates[i]) if dates is not None else None,
+                source_id=str(ids[i]) if ids is not None else None)
+        for i, text in enumerate(texts)
+    ]
+    coder = coder or Coder()
+    rows = []
+    for coded in coder.code(articles):
+        for event in coded.events:
+            row = event.as_row()
+            if ids is not None:
+                row["source_id"] = coded.article.source_id
+            rows.append(row)
+    columns = list(EVENT_COLUMNS) + (["source_id"] if ids is not None else [])
+    return pd.DataFrame(rows, columns=columns)

@@ -1,0 +1,162 @@
+"""Who did it and to whom: a predicate's agents and recipients from spaCy's dependency parse.
+
+Sources are subjects (or the by-agent of a passive); targets are, in order of preference, the
+passive subject, an indirect object, the object of "to" ("supply Y to X"), a direct object that
+is an actor ("provide X with Y", "attacked X"), a preposition after the object ("an attack on
+X", "sanctions against X") and a preposition after the verb ("met with X", "fired on X").
+Conjuncts expand both sides ("Iran and Russia signed"). Clause boundaries stop the search.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from bilateral.actors.resolve import ActorMention
+
+SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "xcomp", "acl", "conj", "csubjpass", "mark"}
+# "in" stays out: after a verb it usually names the place, not the recipient ("met in Moscow").
+TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "onto", "upon",
+                "for", "from", "over", "across")
+OBJECT_PREPS = ("on", "against", "to", "with", "for", "over", "into", "at", "toward", "towards", "upon",
+                "onto", "from", "in", "inside")
+_POSSESSORS = {"poss", "amod", "compound", "nmod", "appos", "nummod"}
+_PRONOUNS = {"it", "they", "he", "she", "its", "their", "his", "her", "them", "him", "we", "our", "itself"}
+
+
+@dataclass
+class MentionIndex:
+    """Actor mentions of one sentence, by head token and by every token they cover."""
+
+    mentions: list[ActorMention]
+    by_head: dict[int, ActorMention] = field(default_factory=dict)
+    by_token: dict[int, ActorMention] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for mention in self.mentions:
+            self.by_head[mention.head] = mention
+            for i in range(mention.start, mention.end):
+                self.by_token.setdefault(i, mention)
+
+
+def region_words(verb: Token, after: bool = True) -> set[str]:
+    """Words and lemmas in a verb's object region (after=True) or subject region, within its clause."""
+    words: set[str] = set()
+    stack = [c for c in verb.children if (c.i > verb.i) == after and c.dep_ not in CLAUSE_DEPS]
+    while stack:
+        token = stack.pop()
+        words.add(token.lower_)
+        words.add(token.lemma_.lower())
+        stack.extend(c for c in token.children if c.dep_ not in CLAUSE_DEPS - {"conj"})
+    return words
+
+
+def particles(verb: Token) -> set[str]:
+    """Lemmas of a verb's particles and prepositions ("with" in "meet with", "out" in "pull out")."""
+    return {c.lower_ for c in verb.children if c.dep_ in {"prt", "prep", "agent"}}
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def subject_tokens(verb: Token) -> list[Token]:
+    """The tokens that did the action: subject, or the by-agent of a passive; inherited when absent."""
+    if is_passive(verb):
+        return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if subjects:
+        if verb.dep_ == "relcl" and subjects[0].tag_ in {"WDT", "WP"}:
+            return [verb.head]
+        return subjects
+    if verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head.pos_ in {"VERB", "AUX", "ADJ"}:
+        return subject_tokens(verb.head)
+    if verb.dep_ == "relcl":
+        return [verb.head]
+    return []
+
+
+def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    """Objects of the given prepositions under a token, in preference order."""
+    found = []
+    for prep in preps:
+        for child in token.children:
+            if child.dep_ in {"prep", "dative"} and child.lower_ == prep:
+                found.extend(g for g in child.children if g.dep_ == "pobj")
+    return found
+
+
+def target_candidates(verb: Token) -> list[Token]:
+    """Possible recipient tokens of a verb, most likely first."""
+    candidates = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    candidates += [c for c in verb.children if c.dep_ == "dative" and c.pos_ in {"NOUN", "PROPN", "PRON"}]
+    candidates += prep_objects(verb, ("to",))
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "attr", "oprd"}]
+    candidates += objects
+    for obj in objects:
+        candidates += prep_objects(obj, OBJECT_PREPS)
+    candidates += prep_objects(verb, TARGET_PREPS[1:])
+    return candidates
+
+
+def actor_for(token: Token, index: MentionIndex, depth: int = 2) -> ActorMention | None:
+    """The actor a token stands for: its own mention, or one that modifies it ("Iran's army")."""
+    mention = index.by_head.get(token.i) or index.by_token.get(token.i)
+    if mention is not None or depth == 0:
+        return mention
+    for child in token.children:
+        if child.dep_ in _POSSESSORS:
+            found = actor_for(child, index, depth - 1)
+            if found is not None:
+                return found
+    for pobj in prep_objects(token, ("of",)):
+        found = actor_for(pobj, index, depth - 1)
+        if found is not None:
+            return found
+    return None
+
+
+def antecedent(pronoun: Token, index: MentionIndex, sentence: Span) -> ActorMention | None:
+    """The actor a pronoun refers to: the nearest earlier subject actor in the sentence."""
+    best = None
+    for mention in index.mentions:
+        if mention.end > pronoun.i or mention.country is None:
+            continue
+        head = sentence.doc[mention.head]
+        if head.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS or best is None:
+            best = mention
+    return best
+
+
+def actors(tokens: list[Token], index: MentionIndex, sentence: Span) -> list[ActorMention]:
+    """The actors for argument tokens, with conjuncts ("Iran and Russia") and pronouns resolved."""
+    out: list[ActorMention] = []
+    for token in tokens:
+        for part in [token, *token.conjuncts]:
+            mention = actor_for(part, index)
+            if mention is None and part.lower_ in _PRONOUNS:
+                mention = antecedent(part, index, sentence)
+                if mention is not None:
+                    mention = _as_pronoun(mention)
+            if mention is not None and mention not in out:
+                out.append(mention)
+    return out
+
+
+def _as_pronoun(mention: ActorMention) -> ActorMention:
+    """A resolved pronoun keeps the antecedent's code with lower certainty."""
+    from dataclasses import replace
+
+    return replace(mention, certainty=min(mention.certainty, 0.7))
+
+
+def first_targets(verb: Token, index: MentionIndex, sentence: Span, exclude: list[ActorMention]) -> list[ActorMention]:
+    """The first candidate slot that names an actor other than the sources."""
+    codes = {m.code for m in exclude}
+    for candidate in target_candidates(verb):
+        found = [m for m in actors([candidate], index, sentence) if m not in exclude and m.code not in codes]
+        if found:
+            return found
+    return []

@@ -1,0 +1,149 @@
+"""Verbal event candidates of one sentence: predicate, code, sources, targets and modality.
+
+Verbs are visited from the root down, so a governing verb ("vowed", "urged", "refused",
+"said", "accused ... of") is seen before the action it governs and can take it over:
+its code is re-mapped by ``modality.transform`` and the complement is not coded again.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from bilateral.actors.resolve import ActorMention
+from bilateral.coding import arguments as args
+from bilateral.coding import modality
+from bilateral.coding.patterns import PatternBook, PatternMatch
+
+
+@dataclass
+class Candidate:
+    """One event before it becomes an ``Event``: evidence tokens, code and actors."""
+
+    predicate: Token
+    code: str
+    match: PatternMatch
+    sources: list[ActorMention]
+    targets: list[ActorMention]
+    negated: bool = False
+    hedged: bool = False
+    speaker: str | None = None
+    nominal: bool = False
+    objects: list[Token] = field(default_factory=list)
+    reciprocal: bool = False  # both directions when a compound subject has no target
+
+    def __post_init__(self) -> None:
+        self.reciprocal = self.reciprocal or self.match.reciprocal
+
+
+def match_verb(verb: Token, book: PatternBook) -> PatternMatch | None:
+    """The pattern match of one verb from its lemma, particles and object/subject words."""
+    lemma = verb.lemma_.lower()
+    if not book.known_verb(lemma):
+        return None
+    return book.match_verb(lemma, args.particles(verb), args.region_words(verb, True), args.region_words(verb, False))
+
+
+def _predicates(sentence: Span) -> list[Token]:
+    """Verbs of the sentence, governors first (fewest ancestors first)."""
+    verbs = [t for t in sentence if t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ == "ROOT")
+             or (t.pos_ == "ADJ" and modality.governor_class(t) == "intent" and t.dep_ == "acomp")]
+    return sorted(verbs, key=lambda t: (sum(1 for _ in t.ancestors), t.i))
+
+
+def _attribution(sentence: Span) -> str | None:
+    """Speaker named by "according to X" anywhere in the sentence."""
+    for token in sentence[:-1]:
+        if token.lower_ == "according" and token.nbor(1).lower_ == "to":
+            objects = [c for c in token.nbor(1).children if c.dep_ == "pobj"]
+            if objects:
+                return _phrase(objects[0])
+    return None
+
+
+def _phrase(token: Token) -> str:
+    """The noun phrase a token heads, as text."""
+    return token.doc[token.left_edge.i:token.i + 1].text if token.left_edge.i <= token.i else token.text
+
+
+def _speaker(verb: Token) -> str | None:
+    subjects = [c for c in verb.children if c.dep_ in args.SUBJECT_DEPS]
+    return _phrase(subjects[0]) if subjects else None
+
+
+class ClauseCoder:
+    """Turns one parsed sentence and its actor mentions into candidates."""
+
+    def __init__(self, book: PatternBook):
+        self.book = book
+
+    def candidates(self, sentence: Span, index: args.MentionIndex) -> list[Candidate]:
+        """All verbal candidates of a sentence (negated ones included, flagged)."""
+        consumed: set[int] = set()
+        speakers: dict[int, str] = {}
+        default_speaker = _attribution(sentence)
+        found = []
+        for verb in _predicates(sentence):
+            if verb.i in consumed:
+                continue
+            if modality.is_speech(verb) and self._report(verb, speakers):
+                continue
+            candidate = self._code(verb, sentence, index, consumed)
+            if candidate is None:
+                continue
+            candidate.speaker = self._speaker_of(verb, speakers) or default_speaker
+            found.append(candidate)
+        return found
+
+    def _report(self, verb: Token, speakers: dict[int, str]) -> bool:
+        """Record the speaker of a reported clause; True if the verb only reports."""
+        reported = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"} and c.pos_ in {"VERB", "AUX"}]
+        if verb.dep_ in {"parataxis", "advcl"} and verb.head.pos_ in {"VERB", "AUX"} and verb.i > verb.head.i:
+            reported.append(verb.head)  # "Russia attacked Kyiv, the ministry said"
+        speaker = _speaker(verb)
+        for clause in reported:
+            for part in [clause, *clause.conjuncts]:
+                speakers.setdefault(part.i, speaker or "")
+        return bool(reported)
+
+    @staticmethod
+    def _speaker_of(verb: Token, speakers: dict[int, str]) -> str | None:
+        for token in [verb, *verb.ancestors]:
+            if token.i in speakers:
+                return speakers[token.i] or None
+        return None
+
+    def _code(self, verb: Token, sentence: Span, index: args.MentionIndex, consumed: set[int]) -> Candidate | None:
+        """One candidate for a verb, taking over its complement when it governs one."""
+        own = match_verb(verb, self.book)
+        kind = modality.governor_class(verb)
+        inner_verb = modality.complement(verb) if kind else None
+        match, code, target_verb = own, own.code if own else None, verb
+        if inner_verb is not None:
+            for part in [inner_verb, *inner_verb.conjuncts]:
+                consumed.add(part.i)
+            inner = match_verb(inner_verb, self.book)
+            if kind != "nonfactual" and inner is not None:
+                mapped = modality.transform(kind, inner.code)
+                if mapped is not None:
+                    match, code, target_verb = inner, mapped, inner_verb
+                elif own is None:
+                    return None
+        if match is None or code is None:
+            return None
+        if target_verb is verb and modality.is_future(verb):
+            code = modality.transform("intent", code) or code
+        sources = args.actors(args.subject_tokens(verb), index, sentence)
+        if not sources:
+            return None
+        targets = args.first_targets(verb, index, sentence, sources)
+        if not targets and target_verb is not verb:
+            targets = args.first_targets(target_verb, index, sentence, sources)
+        if match.reverse:
+            sources, targets = targets, sources
+        objects = [c for v in {verb, target_verb} for c in v.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
+        return Candidate(
+            predicate=verb, code=code, match=match, sources=sources, targets=targets,
+            negated=modality.is_negated(verb) or (target_verb is not verb and modality.is_negated(target_verb)),
+            hedged=modality.hedged(verb), objects=objects, reciprocal=bool(own and own.reciprocal),
+        )

@@ -1,0 +1,108 @@
+"""The event coder ``coder.v1``: articles in, sentences and events out, model loaded once."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from bilateral.actors.resolve import ActorMention, ActorResolver
+from bilateral.coding import arguments as args
+from bilateral.coding.clauses import Candidate, ClauseCoder
+from bilateral.coding.context import doc_context
+from bilateral.coding.events import build_events
+from bilateral.coding.nlp import ensure_line_breaks, load_pipeline
+from bilateral.coding.nominal import nominal_candidates
+from bilateral.coding.patterns import pattern_book
+from bilateral.model import Article, Event, Sentence
+
+# The coder reads tags, lemmas, the parse and entities; nothing else runs.
+USED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+
+@dataclass
+class CodedDocument:
+    """One article with its sentences (offsets into its text) and the events coded from them."""
+
+    article: Article
+    sentences: list[Sentence] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+
+class Coder:
+    """Codes articles into events with spaCy's parse, the actor dictionary and the pattern data.
+
+    Args:
+        nlp: a loaded spaCy English pipeline (default: ``load_pipeline()``).
+        actors: an ``ActorDictionary`` (default: ``load_dictionary()``).
+        profile: Goldstein profile, "gdelt" or "icews".
+        batch_size: documents per ``nlp.pipe`` batch.
+        keep_negated: keep negated actions as events flagged ``negated=True`` (default: drop them).
+    """
+
+    def __init__(self, nlp=None, actors=None, profile: str = "gdelt", batch_size: int = 32, keep_negated: bool = False):
+        if nlp is None:
+            nlp = load_pipeline()
+        ensure_line_breaks(nlp)
+        if actors is None:
+            from bilateral.actors.dictionary import load_dictionary
+
+            actors = load_dictionary()
+        self.nlp, self.actors, self.profile = nlp, actors, profile
+        self.batch_size, self.keep_negated = batch_size, keep_negated
+        self.resolver = ActorResolver(nlp, actors)
+        self.book = pattern_book()
+        self.clauses = ClauseCoder(self.book)
+
+    def code(self, articles: Iterable[Article]) -> Iterator[CodedDocument]:
+        """Code articles lazily, parsing them in batches; yields one CodedDocument per article."""
+        stream = ((article.text, article) for article in articles)
+        for doc, article in self.nlp.pipe(stream, as_tuples=True, batch_size=self.batch_size):
+            yield self.code_doc(doc, article)
+
+    def code_sentence(self, text: str, date: str | None = None) -> list[Event]:
+        """The events of one sentence or headline (for tests and quick looks)."""
+        article = Article(text=text, date=date)
+        return self.code_doc(self.nlp(text), article).events
+
+    def code_doc(self, doc: Doc, article: Article) -> CodedDocument:
+        """Sentences and events of an already parsed article."""
+        coded = CodedDocument(article)
+        context = doc_context(doc, article.date)
+        mentions = self.resolver.find(doc, date=article.date)
+        for index, sent in enumerate(doc.sents):
+            text = sent.text.strip()
+            if not text:
+                continue
+            start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+            coded.sentences.append(Sentence(article.doc_id, len(coded.sentences), start, start + len(text), text))
+            in_sentence = [m for m in mentions if sent.start <= m.head < sent.end]
+            if not in_sentence:
+                continue
+            headline = index == 0 or (article.title is not None and text == article.title.strip())
+            for candidate in self.candidates(sent, in_sentence, headline):
+                coded.events.extend(build_events(candidate, sent, len(coded.sentences) - 1, article, context, self.profile))
+        coded.events = _dedupe(coded.events)
+        return coded
+
+    def candidates(self, sentence: Span, mentions: list[ActorMention], headline: bool = False) -> list[Candidate]:
+        """Kept candidates of one sentence: verbal ones, else nominal ones where allowed."""
+        index = args.MentionIndex(mentions)
+        found = self.clauses.candidates(sentence, index)
+        found = [c for c in found if self.keep_negated or not c.negated]
+        if any(c.targets or c.reciprocal for c in found):
+            return found
+        has_verb = any(t.pos_ in {"VERB", "AUX"} for t in sentence)
+        if has_verb or headline:
+            found += nominal_candidates(sentence, index, self.book)
+        return found
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per (sentence, source, target, code): the most confident."""
+    best: dict[tuple, Event] = {}
+    for event in events:
+        key = (event.sentence_number, event.source, event.target, event.cameo)
+        if key not in best or event.confidence > best[key].confidence:
+            best[key] = event
+    return sorted(best.values(), key=lambda e: (e.char_start or 0, e.source, e.target))

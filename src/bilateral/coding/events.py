@@ -1,0 +1,70 @@
+"""From candidates to ``Event`` records: actor pairs, ontology fields, date, place, confidence."""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from bilateral.actors.resolve import ActorMention
+from bilateral.coding import confidence
+from bilateral.coding.clauses import Candidate
+from bilateral.coding.context import DocContext, event_date, event_place
+from bilateral.errors import UnknownCodeError
+from bilateral.model import Article, Event, event_id_for
+from bilateral.ontology import lookup
+
+ORIGIN = "coder.v1"
+_NON_STATES = ("IGO", "IMG", "NGO", "NGM", "MNC")
+
+
+def pairs(candidate: Candidate) -> list[tuple[ActorMention, ActorMention | None]]:
+    """(source, target) pairs: every source with every target; both directions for reciprocal acts."""
+    if candidate.targets:
+        return [(s, t) for s in candidate.sources for t in candidate.targets if s.code != t.code]
+    if candidate.reciprocal and len(candidate.sources) > 1:
+        return [(s, t) for s in candidate.sources for t in candidate.sources if s.code != t.code]
+    return []
+
+
+def state_of(mention: ActorMention | None) -> str | None:
+    """The 3-letter state code of a mention; None for organisations and bare agents."""
+    if mention is None or not mention.country or len(mention.country) != 3:
+        return None
+    return None if mention.country.startswith(_NON_STATES) else mention.country
+
+
+def build_events(candidate: Candidate, sentence: Span, index: int, article: Article,
+                 context: DocContext, profile: str) -> list[Event]:
+    """The events one candidate yields in its sentence (none if its code is not in CAMEO)."""
+    try:
+        record = lookup(candidate.code)
+    except UnknownCodeError:
+        return []
+    date, precision, date_source = event_date(context, candidate.predicate, sentence, article.date)
+    events = []
+    for source, target in pairs(candidate):
+        spans = [(source.char_start, source.char_end)] + ([(target.char_start, target.char_end)] if target else [])
+        place = event_place(context, candidate.predicate, sentence, spans)
+        pred = candidate.predicate
+        start = min([pred.idx] + [s for s, _ in spans])
+        end = max([pred.idx + len(pred)] + [e for _, e in spans])
+        evidence = confidence.Evidence(
+            specificity=candidate.match.specificity, core_layer=candidate.match.layer == "core",
+            source_certainty=source.certainty, target_certainty=target.certainty if target else None,
+            hedged=candidate.hedged, reported=candidate.speaker is not None, nominal=candidate.nominal,
+        )
+        target_code = target.code if target else ""
+        events.append(Event(
+            event_id=event_id_for(article.doc_id, start, end, source.code, target_code, record.code),
+            doc_id=article.doc_id, date=date, source=source.code, target=target_code,
+            source_country=state_of(source), target_country=state_of(target),
+            cameo=record.code, root=record.root, quad_class=record.quad_class, penta_class=record.penta_class,
+            goldstein=record.goldstein(profile),
+            plover=candidate.match.plover or record.plover,
+            plover_mode=candidate.match.plover_mode or record.plover_mode,
+            sentence=sentence.text, char_start=start, char_end=end, url=article.url, title=article.title,
+            confidence=confidence.score(evidence), date_precision=precision, date_source=date_source,
+            source_text=source.text, target_text=target.text if target else None,
+            attribution=candidate.speaker, negated=candidate.negated,
+            location=place.name if place else None, lat=place.lat if place else None,
+            lon=place.lon if place else None, origin=ORIGIN, sentence_number=index,
+        ))
+    return events

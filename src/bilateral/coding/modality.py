@@ -1,0 +1,138 @@
+"""Negation, intent, threats, appeals, demands, refusals, reported speech and hedges.
+
+The word classes live in ``data/patterns/lexicon.tsv``. Design decisions:
+- A negated action is not that action: the coder drops it (``Coder(keep_negated=True)`` keeps it
+  with ``negated=True`` for inspection). "Refuse to meet" is not negation but REJECT (12x).
+- A governing verb turns its complement's code into the CAMEO family of the governor:
+  intent/future -> 03x for cooperation and 13x for hostility; threat -> 13x; appeal -> 02x;
+  demand -> 10x; refuse -> 12x. The complement is then not coded on its own.
+- Reported speech ("X says Y attacked Z") codes the complement Y->Z with X as attribution.
+"""
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from bilateral.coding.patterns import DATA
+
+COMPLEMENT_DEPS = ("xcomp", "ccomp", "pcomp", "advcl")
+_ADJ_INTENT = {"willing", "ready", "prepared", "determined", "keen", "eager", "poised", "set"}
+_ADJ_FUTURE = {"due", "about", "expected", "scheduled", "likely", "set", "poised", "going"}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, frozenset[str]]:
+    """Word class -> words, read once from lexicon.tsv."""
+    classes: dict[str, set[str]] = defaultdict(set)
+    with (DATA / "lexicon.tsv").open(encoding="utf-8") as fh:
+        rows = csv.DictReader([line for line in fh if line.strip() and not line.startswith("#")], delimiter="\t")
+        for row in rows:
+            classes[row["class"]].add(row["word"])
+    return {name: frozenset(words) for name, words in classes.items()}
+
+
+def is_negated(verb: Token) -> bool:
+    """True if the verb carries a negation ("did not attack", "never met")."""
+    negators = lexicon()["negator"]
+    return any(c.dep_ == "neg" or (c.dep_ in {"advmod", "det", "preconj"} and c.lower_ in negators)
+               for c in verb.children)
+
+
+def is_future(verb: Token) -> bool:
+    """True for "will attack", "is to meet", "is set to sign", "is about to visit"."""
+    future = lexicon()["modal_future"]
+    if any(c.dep_ == "aux" and c.lower_ in future for c in verb.children):
+        return True
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_.lower() in _ADJ_FUTURE | {"go"} and head.lower_ != "went"
+
+
+def governor_class(verb: Token) -> str | None:
+    """The modality class of a verb that governs a complement: intent, threat, appeal, demand, refuse, nonfactual."""
+    lemma = verb.lemma_.lower()
+    lex = lexicon()
+    for name in ("threat", "refuse", "demand", "appeal", "nonfactual", "intent"):
+        if lemma in lex[name]:
+            return name
+    if verb.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in _ADJ_INTENT for c in verb.children):
+        return "intent"
+    if verb.pos_ == "ADJ" and verb.lower_ in _ADJ_INTENT:
+        return "intent"
+    return None
+
+
+def complement(verb: Token) -> Token | None:
+    """The action a governing verb governs: its to-infinitive, that-clause or gerund."""
+    for child in verb.children:
+        if child.dep_ in {"xcomp", "ccomp"} and child.pos_ in {"VERB", "AUX"}:
+            return child
+        if child.dep_ == "acomp":  # "is willing to withdraw"
+            inner = complement(child)
+            if inner is not None:
+                return inner
+        if child.dep_ == "prep" and child.lower_ in {"of", "for", "to", "from"}:  # "accused X of attacking"
+            for grand in child.children:
+                if grand.dep_ == "pcomp" and grand.pos_ == "VERB":
+                    return grand
+    return None
+
+
+def is_speech(verb: Token) -> bool:
+    """True for verbs of saying whose clause reports an event."""
+    return verb.lemma_.lower() in lexicon()["speech"]
+
+
+def hedged(verb: Token) -> bool:
+    """True if the clause hedges ("reportedly", "may have", "allegedly")."""
+    hedges = lexicon()["hedge"]
+    return any(c.lower_ in hedges for c in verb.children) or any(
+        c.lower_ in hedges for c in verb.head.children if verb.dep_ in COMPLEMENT_DEPS
+    )
+
+
+# Embedded action root -> the code of intending / appealing / demanding / refusing it.
+_INTENT = {"04": "036", "045": "039", "046": "036", "05": "032", "057": "030", "06": "031", "061": "0311",
+           "062": "0312", "063": "0313", "064": "0314", "07": "033", "071": "0331", "072": "0332",
+           "073": "0333", "074": "0334", "08": "035", "081": "0351", "082": "0352", "083": "034",
+           "084": "0353", "0841": "0353", "0842": "0353", "085": "0354", "086": "0355", "087": "0356",
+           "0871": "0356", "0872": "0356", "0873": "0356", "0874": "0356", "03": None, "02": None, "01": None}
+_THREAT = {"10": None, "11": None, "12": None, "13": None, "14": "133", "15": "138", "16": "131", "161": "1313",
+           "162": "1311", "163": "1312", "164": "134", "165": "135", "166": "136", "17": "137", "170": "130",
+           "172": "132", "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324", "18": "1383",
+           "19": "1384", "191": "1381", "192": "1382", "20": "1385", "204": "1385"}
+_APPEAL = {"04": "026", "045": "028", "046": "026", "05": "022", "06": "021", "061": "0211", "062": "0212",
+           "063": "0213", "064": "0214", "07": "023", "071": "0231", "072": "0232", "073": "0233", "074": "0234",
+           "08": "025", "081": "0251", "082": "0252", "083": "024", "084": "0253", "0841": "0253",
+           "085": "0254", "086": "0255", "087": "0256", "0871": "0256", "0872": "0256"}
+_DEMAND = {"04": "106", "045": "108", "046": "106", "05": "102", "06": "101", "061": "1011", "062": "1012",
+           "063": "1013", "064": "1014", "07": "103", "071": "1031", "072": "1032", "073": "1033",
+           "074": "1034", "08": "105", "081": "1051", "082": "1052", "083": "104", "084": "1053",
+           "0841": "1053", "085": "1054", "086": "1055", "087": "1056", "0871": "1056", "0872": "1056"}
+_REFUSE = {"04": "125", "045": "126", "046": "125", "05": "127", "057": "127", "06": "121", "061": "1211",
+           "062": "1212", "063": "1213", "064": "1214", "07": "122", "071": "1221", "072": "1222",
+           "073": "1223", "074": "1224", "08": "124", "081": "1241", "082": "1242", "083": "123",
+           "084": "1243", "0841": "1243", "085": "1244", "086": "1245", "087": "1246", "0871": "1246"}
+_TABLES = {"intent": _INTENT, "threat": _THREAT, "appeal": _APPEAL, "demand": _DEMAND, "refuse": _REFUSE}
+
+
+def transform(kind: str, code: str | None) -> str | None:
+    """The code for intending/threatening/appealing/demanding/refusing an action with ``code``.
+
+    Returns None when the family has no code for it (the governor's own code applies then).
+    A hostile action under an intent or future verb is a threat (13x), a cooperative one an
+    intent (03x); the most specific key (full code, then 3 digits, then root) wins.
+    """
+    if code is None:
+        return None
+    if kind == "intent" and code[:2] >= "09":
+        kind = "threat"
+    if kind == "threat" and code[:2] < "09":
+        kind = "intent"
+    table = _TABLES.get(kind, {})
+    for key in (code, code[:3], code[:2]):
+        if key in table:
+            return table[key]
+    return None

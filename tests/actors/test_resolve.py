@@ -1,0 +1,63 @@
+"""Actor mentions found in real parses: dictionary phrases, agent words, NER fallback."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from bilateral.coding.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="module")
+def resolver(nlp):
+    from bilateral.actors.dictionary import load_dictionary
+    from bilateral.actors.resolve import ActorResolver
+
+    return ActorResolver(nlp, load_dictionary())
+
+
+@pytest.fixture(scope="module")
+def find(nlp, resolver):
+    def run(text: str, date: str | None = "2024-01-01"):
+        return {m.text: m for m in resolver.find(nlp(text), date=date)}
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("Iranian officials met on Monday.", "Iranian officials", "IRNGOV"),
+        ("Russian troops crossed the border.", "Russian troops", "RUSMIL"),
+        ("Israel's defence minister spoke.", "Israel's defence minister", "ISRGOV"),
+        ("Opposition groups in Zimbabwe protested.", "Opposition groups in Zimbabwe", "ZWEOPP"),
+        ("The Kremlin denied it.", "Kremlin", "RUSGOV"),
+        ("Tehran responded quickly.", "Tehran", "IRN"),
+    ],
+)
+def test_resolve_country_and_agent_words_make_sector_codes(find, text, phrase, code):
+    mentions = find(text)
+    assert phrase in mentions, sorted(mentions)
+    assert mentions[phrase].code == code
+    assert mentions[phrase].country == code[:3]
+
+
+def test_resolve_mentions_carry_offsets_into_the_text(nlp, resolver):
+    text = "Yesterday Russian troops shelled Kharkiv."
+    for mention in resolver.find(nlp(text)):
+        assert text[mention.char_start:mention.char_end] == mention.text
+        assert mention.start <= mention.head < mention.end
+
+
+def test_resolve_lower_case_pronoun_is_not_the_united_states(find):
+    assert all(m.country != "USA" for m in find("They told us the talks would go on.").values())
+    assert find("The US sent aid.")["US"].country == "USA"
+
+
+def test_resolve_bare_agent_words_have_a_sector_but_no_country(find):
+    police = find("Police arrested three protesters.")["Police"]
+    assert (police.code, police.country, police.sector) == ("COP", None, "COP")
+    assert police.certainty < 1.0

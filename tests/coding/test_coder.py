@@ -1,0 +1,148 @@
+"""The event coder on sentences written for these tests, one construction each (issue 8, item 3)."""
+from __future__ import annotations
+
+import pytest
+
+from bilateral.model import EVENT_COLUMNS, Article
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turkey attacked Syria on Monday.", ("TUR", "SYR", "190")),  # subject / object
+        ("Japan provided Ukraine with humanitarian aid.", ("JPN", "UKR", "073")),  # provide X with Y
+        ("China supplied missiles to Pakistan last year.", ("CHN", "PAK", "072")),  # supply Y to X
+        ("The Egyptian foreign minister met with Jordanian officials in Amman.", ("EGYGOV", "JORGOV", "040")),
+        ("Iraq held talks with Kuwait over the border.", ("IRQ", "KWT", "046")),  # prepositional target
+        ("Syria was bombed by Turkey overnight.", ("TUR", "SYR", "195")),  # passive by-agent
+        ("Brazil imposed sanctions on Venezuela.", ("BRA", "VEN", "163")),  # verb + object pattern
+        ("Russian troops shelled Ukrainian positions.", ("RUSMIL", "UKR", "194")),
+        ("Norway expelled two Russian diplomats.", ("NOR", "RUSGOV", "161")),
+    ],
+)
+def test_coder_predicates_with_agents_and_recipients(code, text, expected):
+    assert expected in code(text)
+
+
+def test_coder_negated_action_is_not_that_action(code):
+    assert code("Pakistan did not attack India.") == set()
+    assert code("Pakistan never attacked India.") == set()
+    assert ("PAK", "IND", "190") in code("Pakistan attacked India.")
+
+
+def test_coder_keeps_negated_actions_flagged_when_asked(nlp):
+    from bilateral.coding import Coder
+
+    events = Coder(nlp=nlp, keep_negated=True).code_sentence("Pakistan did not attack India.")
+    assert [(e.source, e.target, e.cameo, e.negated) for e in events] == [("PAK", "IND", "190", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Germany plans to send weapons to Ukraine.", ("DEU", "UKR", "0332")),  # plans to -> intent 03x
+        ("Germany will send weapons to Ukraine.", ("DEU", "UKR", "0332")),  # will -> intent
+        ("Egypt vowed to meet Sudan next month.", ("EGY", "SDN", "036")),
+        ("Iran vowed to attack Israel.", ("IRN", "ISR", "1384")),  # hostile intent -> threat 13x
+        ("North Korea threatened to strike South Korea.", ("PRK", "KOR", "1384")),
+        ("Israel refused to meet Lebanon.", ("ISR", "LBN", "125")),  # refuse -> reject 12x
+        ("France urged Mali to release the hostages.", ("FRA", "MLI", "0253")),  # appeal -> 02x
+    ],
+)
+def test_coder_intent_threat_appeal_refusal(code, text, expected):
+    coded = code(text)
+    assert expected in coded
+    assert all(cameo[:2] not in {"07", "19", "04", "08"} for _, _, cameo in coded)
+
+
+def test_coder_reported_speech_codes_the_reported_event_with_attribution(coder):
+    events = coder.code_sentence("Lebanese officials said Israel attacked Syria on Tuesday.", "2024-05-02")
+    assert [(e.source, e.target, e.cameo) for e in events] == [("ISR", "SYR", "190")]
+    assert events[0].attribution == "Lebanese officials"
+    events = coder.code_sentence("Israel attacked Syria, according to Lebanese officials.")
+    assert events[0].attribution == "Lebanese officials"
+
+
+def test_coder_accusation_does_not_code_the_alleged_act(code):
+    coded = code("Ukraine accused Russia of attacking Poland.")
+    assert ("UKR", "RUS", "1123") in coded  # accuse of aggression
+    assert not any(cameo.startswith("19") for _, _, cameo in coded)
+
+
+def test_coder_compound_actors_give_both_directions_for_reciprocal_acts(code):
+    assert code("Iran and Russia signed a strategic partnership treaty.") == {
+        ("IRN", "RUS", "057"), ("RUS", "IRN", "057"),
+    }
+    coded = code("France and Germany attacked Libya.")  # compound subject, not reciprocal
+    assert coded == {("FRA", "LBY", "190"), ("DEU", "LBY", "190")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Israeli strikes on Iran", ("ISR", "IRN", "190")),
+        ("Israeli air strikes on Iran", ("ISR", "IRN", "195")),
+        ("Russian drone attack on Kyiv", ("RUSMIL", "UKR", "195")),
+        ("US sanctions against Iran", ("USA", "IRN", "163")),
+    ],
+)
+def test_coder_nominal_events_in_headlines(code, text, expected):
+    assert expected in code(text)
+
+
+def test_coder_link_list_lines_without_verbs_give_no_events(coder):
+    page = ("Iran and Russia agree to deepen cooperation on energy projects.\n\n"
+            "Read more\nTurkey Iraq Hotels\nIsraeli Singers Awards\nRussian Brides Ukraine Dating\n"
+            "Best Syria Tours\n")
+    coded = next(coder.code([Article(text=page, date="2024-01-10")]))
+    assert coded.events, "the headline sentence itself is coded"
+    assert all(e.char_end <= page.index("Read more") for e in coded.events)
+
+
+def test_coder_event_record_fields(coder):
+    text = "Headline words.\n\nJapan provided Ukraine with humanitarian aid near Kyiv."
+    article = Article(text=text, date="2023-04-05", url="https://example.org/a", title="Headline words.")
+    coded = next(coder.code([article]))
+    assert [s.text for s in coded.sentences] == ["Headline words.", "Japan provided Ukraine with humanitarian aid near Kyiv."]
+    for sentence in coded.sentences:
+        assert text[sentence.char_start:sentence.char_end] == sentence.text
+    [event] = coded.events
+    row = event.as_row()
+    assert set(row) == set(EVENT_COLUMNS)
+    assert text[event.char_start:event.char_end].startswith("Japan")
+    assert (event.root, event.quad_class, event.penta_class, event.goldstein) == ("07", 2, 2, 7.4)
+    assert (event.plover, event.date, event.date_source) == ("AID", "2023-04-05", "publication")
+    assert event.source_country == "JPN" and event.target_country == "UKR"
+    assert event.url == "https://example.org/a" and event.origin == "coder.v1"
+    assert 0.0 < event.confidence <= 1.0
+    again = next(coder.code([Article(text=text, date="2023-04-05")])).events[0]
+    assert again.event_id == event.event_id
+
+
+def test_coder_icews_profile_changes_goldstein(nlp):
+    from bilateral.coding import Coder
+
+    text = "Russia denied the charges from Ukraine."
+    gdelt = Coder(nlp=nlp).code_sentence(text)
+    icews = Coder(nlp=nlp, profile="icews").code_sentence(text)
+    assert [e.cameo for e in gdelt] == ["016"]
+    assert (gdelt[0].goldstein, icews[0].goldstein) == (-2.0, -5.0)
+
+
+def test_coder_hedges_lower_confidence(coder):
+    plain = coder.code_sentence("Turkey attacked Syria.")[0].confidence
+    hedged = coder.code_sentence("Turkey reportedly attacked Syria.")[0].confidence
+    assert hedged < plain
+
+
+def test_code_texts_returns_a_frame_of_events():
+    import bilateral
+
+    frame = bilateral.code_texts(["Turkey attacked Syria.", "Nothing happened here."],
+                                 dates=["2020-02-03", None], ids=["a", "b"])
+    assert list(frame.columns[: len(EVENT_COLUMNS)]) == list(EVENT_COLUMNS)
+    assert frame[["source", "target", "cameo", "date", "source_id"]].values.tolist() == [
+        ["TUR", "SYR", "190", "2020-02-03", "a"]
+    ]
+    with pytest.raises(ValueError, match="dates"):
+        bilateral.code_texts(["one"], dates=["2020-01-01", "2020-01-02"])
