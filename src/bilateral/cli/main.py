@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "bilateral.cli.code",
     "bilateral.cli.dyad",
     "bilateral.cli.demo",
+    "bilateral.cli.serve",
 )
 
 for _name in COMMAND_MODULES:

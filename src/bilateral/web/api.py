@@ -1,0 +1,147 @@
+"""The JSON API under /api/: countries, pairs, a pair's summary, evidence, analysis and downloads.
+
+Every handler checks its parameters (``validation``), reads through a read-only cursor
+and returns plain JSON; the pages fetch the same routes.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Literal
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import StreamingResponse
+
+from bilateral.ontology import cameo_table
+from bilateral.web import downloads, queries, validation
+from bilateral.web.analysis import analysis_for
+from bilateral.web.deps import access, cached_countries, present_codes, records
+from bilateral.web.validation import QUAD_NAMES
+
+router = APIRouter(prefix="/api", tags=["api"])
+FROM = Query(None, alias="from", description="First day, ISO date (YYYY-MM-DD).")
+TO = Query(None, alias="to", description="Last day, ISO date (YYYY-MM-DD).")
+FREQ = Query("month", description="day, week, month, quarter or year.")
+
+
+@router.get("/countries", summary="Countries with events in the store")
+def countries(request: Request, partner: str | None = Query(None, description="Only countries with events with this one.")) -> dict:
+    """Each country's code, name and number of interstate events (or of events with ``partner``)."""
+    names = validation.country_names()
+    with access(request).cursor() as con:
+        frame = cached_countries(request, con)
+        if partner is not None:
+            partner = validation.country(partner, frozenset(frame["code"]))
+            frame = queries.partners(con, partner)
+    rows = [{"code": r["code"], "name": names.get(r["code"], r["code"]), "events": r["events"]} for r in records(frame)]
+    return {"partner": partner, "countries": rows}
+
+
+@router.get("/pairs", summary="The pairs with most events")
+def pairs(request: Request, limit: int = Query(20, description="How many pairs (1-100).")) -> dict:
+    if not 1 <= limit <= 100:
+        raise validation.bad(f"limit={limit} must be between 1 and 100")
+    names = validation.country_names()
+    with access(request).cursor() as con:
+        rows = records(queries.top_pairs(con, limit))
+    for row in rows:
+        row["a_name"], row["b_name"] = names.get(row["a"], row["a"]), names.get(row["b"], row["b"])
+    return {"pairs": rows}
+
+
+@router.get("/codes", summary="CAMEO event codes for the evidence filter")
+def codes() -> dict:
+    table = cameo_table()[["code", "name", "root", "quad_class"]]
+    return {"codes": records(table), "quad_classes": [{"quad_class": q, "name": n} for q, n in QUAD_NAMES.items()]}
+
+
+@router.get("/dyad/{a}/{b}", summary="A pair's summary and its series per period")
+def dyad(request: Request, a: str, b: str, start: str | None = FROM, end: str | None = TO, freq: str = FREQ) -> dict:
+    """Counts for the pair over the period, and events per period and direction."""
+    start, end = validation.period(start, end)
+    freq = validation.freq(freq)
+    with access(request).cursor() as con:
+        a, b = validation.pair(a, b, present_codes(request, con))
+        summary = queries.summary(con, a, b, start, end)
+        table = queries.series(con, a, b, freq, start, end)
+    table["period"] = table["period"].astype(str).str[:10]
+    names = validation.country_names()
+    return {
+        "a": {"code": a, "name": names.get(a, a)},
+        "b": {"code": b, "name": names.get(b, b)},
+        "period": {"from": start, "to": end, "freq": freq},
+        "summary": summary,
+        "series": records(table),
+    }
+
+
+@router.get("/dyad/{a}/{b}/events", summary="The evidence: a pair's events, filtered, sorted and paged")
+def events(
+    request: Request, a: str, b: str,
+    q: str | None = Query(None, description="Text to find in the sentence, title or actor names."),
+    code: str | None = Query(None, description="CAMEO codes, comma-separated; 19 matches 190-196."),
+    quad: str | None = Query(None, description="Quad classes 1-4, comma-separated."),
+    direction: str | None = Query(None, description="A->B, B->A or both."),
+    start: str | None = FROM, end: str | None = TO,
+    sort: str = Query("date", description=f"One of {', '.join(validation.SORT_COLUMNS)}."),
+    order: str = Query("desc", description="asc or desc."),
+    page: int = Query(1, description="Page number, from 1."),
+    size: int = Query(25, description=f"Rows per page (1-{validation.MAX_PAGE_SIZE})."),
+) -> dict:
+    page, size = validation.paging(page, size)
+    sort, order = validation.sorting(sort, order)
+    with access(request).cursor() as con:
+        a, b = validation.pair(a, b, present_codes(request, con))
+        filters = validation.event_filters(a, b, q, code, quad, direction, start, end)
+        total, frame = queries.evidence_page(con, a, b, filters, sort, order, page, size)
+    rows = records(frame)
+    names = _code_names()
+    for row in rows:
+        row["event"] = names.get(row["cameo"])
+    return {
+        "total": total, "page": page, "size": size, "pages": max(1, -(-total // size)),
+        "sort": sort, "order": order, "filters": _shown_filters(filters), "rows": rows,
+    }
+
+
+@router.get("/dyad/{a}/{b}/analysis", summary="The dynamics analysis: series, turning points, phases, dimensions, context, outlook")
+def analysis(request: Request, a: str, b: str, start: str | None = FROM, end: str | None = TO, freq: str = FREQ) -> dict:
+    start, end = validation.period(start, end)
+    freq = validation.freq(freq)
+    with access(request).cursor() as con:
+        a, b = validation.pair(a, b, present_codes(request, con))
+    result = analysis_for(request, a, b, start, end, freq)
+    names = validation.country_names()
+    codes = {a, b, *(c.get("country") for c in result.get("context") or [])}
+    return {**result, "country_names": {c: names.get(c, c) for c in codes if c}}
+
+
+def _download(fmt: Literal["csv", "json", "parquet"]):
+    def handler(
+        request: Request, a: str, b: str,
+        q: str | None = None, code: str | None = None, quad: str | None = None, direction: str | None = None,
+        start: str | None = FROM, end: str | None = TO, sort: str = "date", order: str = "asc",
+    ) -> StreamingResponse:
+        sort, order = validation.sorting(sort, order)
+        with access(request).cursor() as con:
+            a2, b2 = validation.pair(a, b, present_codes(request, con))
+        filters = validation.event_filters(a2, b2, q, code, quad, direction, start, end)
+        return downloads.respond(access(request), fmt, a2, b2, filters, sort, order)
+
+    handler.__name__ = f"events_{fmt}"
+    handler.__doc__ = f"Every event of the current selection (same filters as /events, no paging) as {fmt.upper()}, up to {downloads.ROW_CAP:,} rows."
+    return handler
+
+
+for _fmt in ("csv", "json", "parquet"):
+    router.add_api_route(f"/dyad/{{a}}/{{b}}/events.{_fmt}", _download(_fmt), methods=["GET"],
+                         summary=f"Download the selected events as {_fmt.upper()}", response_class=StreamingResponse)
+
+
+@lru_cache(maxsize=1)
+def _code_names() -> dict[str, str]:
+    table = cameo_table()
+    return dict(zip(table["code"], table["name"]))
+
+
+def _shown_filters(f: validation.EventFilters) -> dict:
+    return {"q": f.q, "code": list(f.codes), "quad": list(f.quads), "direction": f.direction, "from": f.start, "to": f.end}

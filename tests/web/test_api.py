@@ -1,0 +1,141 @@
+"""The JSON API, in process: numbers checked against the synthetic events computed with pandas."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from webdata import HOSTILE_SENTENCE
+
+
+def _pair(frame: pd.DataFrame, a: str, b: str, start: str | None = None, end: str | None = None) -> pd.DataFrame:
+    rows = frame[((frame.source_country == a) & (frame.target_country == b)) | ((frame.source_country == b) & (frame.target_country == a))]
+    dates = pd.to_datetime(rows["date"])
+    if start:
+        rows = rows[dates >= pd.Timestamp(start)]
+        dates = pd.to_datetime(rows["date"])
+    if end:
+        rows = rows[dates <= pd.Timestamp(end)]
+    return rows
+
+
+def test_api_countries_counts_interstate_events(client, events_frame):
+    body = client.get("/api/countries").json()
+    got = {c["code"]: c["events"] for c in body["countries"]}
+    expected = pd.concat([events_frame.source_country, events_frame.target_country]).value_counts().to_dict()
+    assert got == expected
+    assert [c["events"] for c in body["countries"]] == sorted(got.values(), reverse=True)
+    assert {c["code"]: c["name"] for c in body["countries"]}["UKR"] == "Ukraine"
+
+
+def test_api_countries_partners_of_one(client, events_frame):
+    body = client.get("/api/countries", params={"partner": "irn"}).json()
+    assert body["partner"] == "IRN"
+    got = {c["code"]: c["events"] for c in body["countries"]}
+    assert got == {b: len(_pair(events_frame, "IRN", b)) for b in ("RUS", "USA", "CHN")}
+
+
+def test_api_pairs_ranked_by_events(client, events_frame):
+    pairs = client.get("/api/pairs", params={"limit": 2}).json()["pairs"]
+    assert [(p["a"], p["b"]) for p in pairs] == [("IRN", "RUS"), ("RUS", "UKR")]
+    assert pairs[0]["events"] == len(_pair(events_frame, "IRN", "RUS"))
+    assert pairs[0]["first"] == str(min(_pair(events_frame, "IRN", "RUS")["date"]))
+    assert client.get("/api/pairs", params={"limit": 101}).status_code == 400
+
+
+def test_api_dyad_summary_and_series(client, events_frame):
+    body = client.get("/api/dyad/rus/irn", params={"from": "2018-01-01", "to": "2020-12-31", "freq": "quarter"}).json()
+    expected = _pair(events_frame, "RUS", "IRN", "2018-01-01", "2020-12-31")
+    s = body["summary"]
+    assert (body["a"]["code"], body["b"]["name"]) == ("RUS", "Iran")
+    assert s["events"] == len(expected)
+    assert s["by_direction"] == {"RUS->IRN": int((expected.source_country == "RUS").sum()), "IRN->RUS": int((expected.source_country == "IRN").sum())}
+    assert {q["quad_class"]: q["events"] for q in s["by_quad"]} == {q: int((expected.quad_class == q).sum()) for q in (1, 2, 3, 4)}
+    assert s["goldstein_mean"] == pytest.approx(expected.goldstein.mean(), abs=1e-3)
+    assert sum(r["events"] for r in body["series"]) == len(expected)
+    assert {r["period"] for r in body["series"]} == {f"{y}-{m:02d}-01" for y in (2018, 2019, 2020) for m in (1, 4, 7, 10)}
+
+
+def test_api_dyad_without_events_is_empty_not_error(client):
+    body = client.get("/api/dyad/UKR/CHN").json()
+    assert body["summary"]["events"] == 0 and body["series"] == []
+
+
+def test_api_events_page_matches_pandas(client, events_frame):
+    body = client.get("/api/dyad/IRN/RUS/events", params={"size": 10, "sort": "date", "order": "asc"}).json()
+    expected = _pair(events_frame, "IRN", "RUS").sort_values(["date", "event_id"])
+    assert body["total"] == len(expected) and body["pages"] == -(-len(expected) // 10)
+    assert [r["event_id"] for r in body["rows"]] == list(expected.event_id[:10])
+    row = body["rows"][0]
+    assert row["url"].startswith("https://") or row["sentence"] == HOSTILE_SENTENCE
+    assert row["event"] and row["direction"] in ("IRN->RUS", "RUS->IRN")
+
+
+@pytest.mark.parametrize("params, keep", [
+    ({"q": "AGREEMENT"}, lambda r: "agreement" in (r.sentence + " " + r.title).lower()),
+    ({"code": "19"}, lambda r: r.cameo.startswith("19")),
+    ({"code": "04,0311"}, lambda r: r.cameo.startswith("04") or r.cameo == "0311"),
+    ({"quad": "4"}, lambda r: r.quad_class == 4),
+    ({"quad": "1,2"}, lambda r: r.quad_class in (1, 2)),
+    ({"direction": "RUS->IRN"}, lambda r: r.source_country == "RUS"),
+    ({"from": "2020-03-01", "to": "2020-05-31"}, lambda r: "2020-03-01" <= str(r.date) <= "2020-05-31"),
+])
+def test_api_events_filters(client, events_frame, params, keep):
+    everything = _pair(events_frame, "IRN", "RUS")
+    expected = everything[[keep(r) for r in everything.itertuples()]]
+    body = client.get("/api/dyad/IRN/RUS/events", params={**params, "size": 200}).json()
+    assert 0 < body["total"] < len(everything)
+    assert body["total"] == len(expected)
+    assert {r["event_id"] for r in body["rows"]} <= set(expected.event_id)
+
+
+def test_api_events_search_is_literal(client, events_frame):
+    """% and _ are searched as characters, not LIKE wildcards."""
+    rows = _pair(events_frame, "IRN", "RUS")
+    text = (rows.sentence.fillna("") + " " + rows.title.fillna("")).str.lower()
+    for q in ("%", "_", "%%%", "officials%", "(non"):
+        expected = int(text.str.contains(q.lower(), regex=False).sum())
+        assert client.get("/api/dyad/IRN/RUS/events", params={"q": q}).json()["total"] == expected
+        assert expected < len(rows)
+
+
+@pytest.mark.parametrize("sort", ["goldstein", "cameo", "sources", "direction", "title"])
+def test_api_events_sorting(client, sort):
+    for order in ("asc", "desc"):
+        rows = client.get("/api/dyad/IRN/RUS/events", params={"sort": sort, "order": order, "size": 200}).json()["rows"]
+        values = [r[sort] for r in rows]
+        assert values == sorted(values, reverse=order == "desc")
+
+
+def test_api_events_paging_covers_every_row_once(client):
+    seen, page, total = [], 1, None
+    while True:
+        body = client.get("/api/dyad/RUS/CHN/events", params={"size": 200, "page": page, "sort": "goldstein"}).json()
+        total = body["total"]
+        if not body["rows"]:
+            break
+        seen += [r["event_id"] for r in body["rows"]]
+        page += 1
+    assert len(seen) == len(set(seen)) == total
+    assert page == body["pages"] + 1
+
+
+@pytest.mark.parametrize("params", [{"page": 0}, {"size": 0}, {"size": 201}, {"page": 10**9}, {"page": "x"}, {"size": "1e3"}])
+def test_api_events_paging_bounds(client, params):
+    response = client.get("/api/dyad/IRN/RUS/events", params=params)
+    assert response.status_code in (400, 422)
+    assert response.json()["detail"]
+
+
+def test_api_codes_lists_roots_and_leaves(client):
+    codes = {c["code"]: c for c in client.get("/api/codes").json()["codes"]}
+    assert codes["19"]["quad_class"] == 4 and codes["0311"]["root"] == "03"
+
+
+def test_api_analysis_follows_the_engine(client):
+    body = client.get("/api/dyad/IRN/RUS/analysis").json()
+    assert (body["a"], body["b"], body["freq"]) == ("IRN", "RUS", "month")
+    assert body["country_names"]["RUS"] == "Russia"
+    coop_turns = [t for t in body["turning_points"] if t["series"] == "coop_index"]
+    assert any(t["date"][:7] in ("2019-06", "2019-07", "2019-08") and t["direction"] == "toward_conflict" for t in coop_turns)
+    assert body["phases"][0]["level"] > body["phases"][-1]["level"]
+    assert client.get("/api/dyad/IRN/RUS/analysis", params={"freq": "decade"}).status_code == 400
