@@ -10,6 +10,7 @@ import typer
 from bilateral.cli.options import console, print_frame
 from bilateral.dynamics import dyad_table
 from bilateral.pipeline import code_inputs
+from bilateral.report import build_report, write_report
 from bilateral.store import Store
 
 
@@ -33,20 +34,18 @@ def demo(out: Path = typer.Option(Path("out"), "--out", help="Folder for the dem
     if table.empty:
         raise typer.Exit(1)
     print_frame(table, title=f"Iran - Russia by month ({int(table['events'].sum())} events)", max_rows=40)
-    for name, path in _extras(db, out):
-        console.print(f"{name}: {path}")
-    console.print(f"store: {db}\nevents: {events_path}")
-    console.print(f"next: bilateral dyad IRN RUS --db {db} --freq year")
+    report_path = _write_report(db, out)
+    console.print(f"store:  {db}\nevents: {events_path}\nreport: {report_path}")
+    console.print(f"open the report: xdg-open {report_path}  (or file://{report_path.resolve()} in a browser)")
+    console.print(f"explore in the browser: bilateral serve --db {db}  (then http://127.0.0.1:8000)")
+    console.print(f"more tables: bilateral dyad IRN RUS --db {db} --freq year --phases")
 
 
-def _extras(db: Path, out: Path) -> list[tuple[str, Path]]:
-    """Outputs from later stages (the report), when those stages are installed."""
-    try:
-        from bilateral.report import write_report
-    except ImportError:
-        return []
-    path = write_report(db, "IRN", "RUS", out / "report-IRN-RUS.html")
-    return [("report", path), ("open it", Path(f"file://{path.resolve()}")), ("serve", Path(f"bilateral serve --db {db}"))]
+def _write_report(db: Path, out: Path) -> Path:
+    """The Iran-Russia report of the demo store, as one self-contained HTML file."""
+    with Store(db, read_only=True) as store:
+        report = build_report(store.con, "IRN", "RUS")
+    return write_report(report, out / "report-IRN-RUS.html")
 
 
 def register(app: typer.Typer) -> None:

@@ -1,6 +1,8 @@
 """Options shared by several commands, and table printing."""
 from __future__ import annotations
 
+import sys
+
 import pandas as pd
 import typer
 from rich.console import Console
@@ -9,8 +11,9 @@ from rich.table import Table
 from bilateral.store import DEFAULT_DB
 
 DB_OPTION = typer.Option(DEFAULT_DB, "--db", help="The event store (a DuckDB file).", envvar="BILATERAL_DB")
-console = Console()
-err_console = Console(stderr=True)
+# Not a terminal (pipes, CI logs): a wide fixed width so tables are not cut to 80 columns.
+console = Console(width=None if sys.stdout.isatty() else 160)
+err_console = Console(stderr=True, width=None if sys.stderr.isatty() else 240)
 
 
 def print_frame(frame: pd.DataFrame, title: str | None = None, max_rows: int = 60) -> None:
