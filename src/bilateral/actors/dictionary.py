@@ -33,8 +33,11 @@ SECTORS = {
     "BUS", "MED", "CVL", "REF", "HLH", "HRI", "LAB", "EDU", "ENV", "DEV", "AGR", "CRM", "REL", "MOD",
     "RAD", "MUS", "CHR", "JEW", "BUD", "HIN", "IGO", "NGO", "NGM", "MNC", "IMG", "UNK",
 }
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'", "\u201c": '"',
-                         "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-"})
+# Quotes and dashes unified; letters NFKD does not decompose spelled out (Đ, ł, ø, ı, ß).
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'", "\u02bc": "'",
+                         "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u2010": "-",
+                         "\u2011": "-", "\u0110": "D", "\u0111": "d", "\u0141": "L", "\u0142": "l",
+                         "\u00d8": "O", "\u00f8": "o", "\u0131": "i", "\u00df": "ss"})
 
 
 @dataclass(frozen=True)
@@ -221,6 +224,9 @@ def _parse_dates(path: Path, line: int, row: dict[str, str]) -> tuple[date | Non
 def _load_actor_file(book: ActorDictionary, path: Path, kind: str | None, first: bool = False) -> None:
     """Add the rows of a people/institutions-style file to ``book``."""
     rows = read_rows(path)
+    aliases: dict[str, list[str]] = defaultdict(list)  # a person's aliases are shared by all their rows
+    for _, row in rows:
+        aliases[row.get("name", "")] += row.get("aliases", "").split("|")
     for line, row in rows:
         name, code = row.get("name", ""), row.get("code", "").upper()
         if not name or not code:
@@ -231,7 +237,7 @@ def _load_actor_file(book: ActorDictionary, path: Path, kind: str | None, first:
             raise ActorFileError(path, f"role must be empty or one of {sorted(ROLES)}, joined by ';'", line)
         start, end = _parse_dates(path, line, row)
         row_kind = kind or row.get("kind") or ("person" if roles else "institution")
-        for surface in [name, *row.get("aliases", "").split("|")]:
+        for surface in [name, *aliases[name]]:
             if surface.strip():
                 book.add(surface, code, row_kind, name, ";".join(roles), start, end, first)
 
