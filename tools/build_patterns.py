@@ -76,7 +76,11 @@ def parse(text: str) -> tuple[list, list, list]:
             if "*" not in pattern or not (forward or reverse):
                 continue
             pre, _, post = pattern.partition("*")
-            patterns.append((block, " ".join(_items(pre)), " ".join(_items(post)), forward, reverse))
+            if not _items(pre) and not _items(post):
+                continue
+            # The comment names the verb(s) the pattern was written for.
+            owners = " ".join(w.lower() for w in re.findall(r"[A-Z][A-Z_]+", line.partition("#")[2])[:4])
+            patterns.append((block, " ".join(_items(pre)), " ".join(_items(post)), forward, reverse, owners))
             continue
         member = _MEMBER.match(body.strip())
         if member:
@@ -100,7 +104,7 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     write("synsets.tsv", "synset\tword", synsets)
     write("verbs.tsv", "verb\tparticle\tblock\tcode", verbs)
-    write("verb_objects.tsv", "block\tbefore\tafter\tcode\treverse_code", patterns)
+    write("verb_objects.tsv", "block\tbefore\tafter\tcode\treverse_code\tverbs", patterns)
     print(f"{len(synsets)} synset words, {len(verbs)} verbs, {len(patterns)} patterns -> {OUT}")
     return 0
 

@@ -38,7 +38,7 @@ class ActorMention:
     sector: str | None
     head: int = -1  # token the mention hangs on in the parse
     certainty: float = 1.0  # 1.0 dictionary phrase, lower for NER guesses and bare agents
-    kind: str = "dictionary"  # dictionary | agent | ner
+    kind: str = "dictionary"  # dictionary | ner | agent (bare agent word) | combined (country + noun)
 
 
 class ActorResolver:
@@ -62,12 +62,14 @@ class ActorResolver:
         mentions = self._attach_to_agents(mentions, doc_span.doc)
         taken = {i for m in mentions for i in range(m.start, m.end)}
         mentions += self._bare_agents(doc_span, taken)
-        by_head: dict[int, ActorMention] = {}
+        # One mention per head token and country: "Hungarian and Romanian officials" keeps two.
+        by_head: dict[tuple[int, str | None], ActorMention] = {}
         for mention in mentions:
-            kept = by_head.get(mention.head)
+            key = (mention.head, mention.country if mention.kind == "combined" else None)
+            kept = by_head.get(key)
             if kept is None or _better(mention, kept):
-                by_head[mention.head] = mention
-        return sorted(by_head.values(), key=lambda m: m.start)
+                by_head[key] = mention
+        return sorted(by_head.values(), key=lambda m: (m.start, m.head))
 
     def agent_sector(self, token: Token) -> str | None:
         """The primary CAMEO sector of an agent noun ("troops" -> MIL).
@@ -155,7 +157,7 @@ class ActorResolver:
         else:
             sector_out = mention.sector
         return replace(mention, start=start, end=end, char_start=span.start_char, char_end=span.end_char,
-                       text=span.text, code=code, sector=sector_out, head=holder.i)
+                       text=span.text, code=code, sector=sector_out, head=holder.i, kind="combined")
 
     def _bare_agents(self, span: Span, taken: set[int]) -> list[ActorMention]:
         """Agent nouns with no country ("police", "rebels"): sector-only mentions of lower certainty."""
@@ -174,7 +176,12 @@ class ActorResolver:
 
 
 def _modified_noun(token: Token) -> Token | None:
-    """The noun a country word describes: its head via amod/compound/poss, or an agent via "in"/"of"."""
+    """The noun a country word describes: its head via amod/compound/poss, or an agent via "in"/"of".
+
+    A coordinated modifier shares the noun of its first conjunct ("Hungarian and Romanian officials").
+    """
+    if token.dep_ == "conj" and token.head.i < token.i and token.head.pos_ in {"ADJ", "PROPN", "NOUN"}:
+        return _modified_noun(token.head)
     head = token.head
     if token.dep_ in _MODIFIER_DEPS and head.pos_ in {"NOUN", "PROPN"} and head.i != token.i:
         return head

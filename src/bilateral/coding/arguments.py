@@ -31,12 +31,12 @@ class MentionIndex:
     """Actor mentions of one sentence, by head token and by every token they cover."""
 
     mentions: list[ActorMention]
-    by_head: dict[int, ActorMention] = field(default_factory=dict)
+    by_head: dict[int, list[ActorMention]] = field(default_factory=dict)
     by_token: dict[int, ActorMention] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for mention in self.mentions:
-            self.by_head[mention.head] = mention
+            self.by_head.setdefault(mention.head, []).append(mention)
             for i in range(mention.start, mention.end):
                 self.by_token.setdefault(i, mention)
 
@@ -71,7 +71,7 @@ def subject_tokens(verb: Token) -> list[Token]:
         if verb.dep_ == "relcl" and subjects[0].tag_ in {"WDT", "WP"}:
             return [verb.head]
         return subjects
-    if verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head.pos_ in {"VERB", "AUX", "ADJ"}:
+    if verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and verb.head.pos_ in {"VERB", "AUX", "ADJ"}:
         return subject_tokens(verb.head)
     if verb.dep_ == "relcl":
         return [verb.head]
@@ -101,21 +101,24 @@ def target_candidates(verb: Token) -> list[Token]:
     return candidates
 
 
-def actor_for(token: Token, index: MentionIndex, depth: int = 2) -> ActorMention | None:
-    """The actor a token stands for: its own mention, or one that modifies it ("Iran's army")."""
-    mention = index.by_head.get(token.i) or index.by_token.get(token.i)
-    if mention is not None or depth == 0:
-        return mention
+def actor_for(token: Token, index: MentionIndex, depth: int = 2) -> list[ActorMention]:
+    """The actors a token stands for: its own mentions, or one that modifies it ("Iran's army")."""
+    if token.i in index.by_head:
+        return index.by_head[token.i]
+    if token.i in index.by_token:
+        return [index.by_token[token.i]]
+    if depth == 0:
+        return []
     for child in token.children:
         if child.dep_ in _POSSESSORS:
             found = actor_for(child, index, depth - 1)
-            if found is not None:
+            if found:
                 return found
     for pobj in prep_objects(token, ("of",)):
         found = actor_for(pobj, index, depth - 1)
-        if found is not None:
+        if found:
             return found
-    return None
+    return []
 
 
 def antecedent(pronoun: Token, index: MentionIndex, sentence: Span) -> ActorMention | None:
@@ -135,13 +138,11 @@ def actors(tokens: list[Token], index: MentionIndex, sentence: Span) -> list[Act
     out: list[ActorMention] = []
     for token in tokens:
         for part in [token, *token.conjuncts]:
-            mention = actor_for(part, index)
-            if mention is None and part.lower_ in _PRONOUNS:
+            found = actor_for(part, index)
+            if not found and part.lower_ in _PRONOUNS:
                 mention = antecedent(part, index, sentence)
-                if mention is not None:
-                    mention = _as_pronoun(mention)
-            if mention is not None and mention not in out:
-                out.append(mention)
+                found = [_as_pronoun(mention)] if mention is not None else []
+            out.extend(m for m in found if m not in out)
     return out
 
 
@@ -155,8 +156,12 @@ def _as_pronoun(mention: ActorMention) -> ActorMention:
 def first_targets(verb: Token, index: MentionIndex, sentence: Span, exclude: list[ActorMention]) -> list[ActorMention]:
     """The first candidate slot that names an actor other than the sources."""
     codes = {m.code for m in exclude}
+    fallback: list[ActorMention] = []
     for candidate in target_candidates(verb):
+        if candidate.lower_ in {"its", "their"}:
+            continue
         found = [m for m in actors([candidate], index, sentence) if m not in exclude and m.code not in codes]
-        if found:
+        if any(m.country for m in found):
             return found
-    return []
+        fallback = fallback or found  # a bare agent ("troops") only if no country-bearing actor follows
+    return fallback

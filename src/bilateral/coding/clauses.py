@@ -15,6 +15,9 @@ from bilateral.coding import arguments as args
 from bilateral.coding import modality
 from bilateral.coding.patterns import PatternBook, PatternMatch
 
+# What a governing verb means when the action it governs has no code of its own.
+GENERIC_CODES = {"intent": "030", "threat": "130", "appeal": "020", "demand": "100", "refuse": "120"}
+
 
 @dataclass
 class Candidate:
@@ -87,6 +90,11 @@ class ClauseCoder:
             if verb.i in consumed:
                 continue
             if modality.is_speech(verb) and self._report(verb, speakers):
+                for clause in [c for c in verb.children if c.dep_ == "ccomp" and modality.is_obligation(c)]:
+                    demand = self.reported_demand(verb, clause, sentence, index)
+                    if demand is not None:
+                        consumed.add(clause.i)
+                        found.append(demand)
                 continue
             candidate = self._code(verb, sentence, index, consumed)
             if candidate is None:
@@ -118,32 +126,62 @@ class ClauseCoder:
         own = match_verb(verb, self.book)
         kind = modality.governor_class(verb)
         inner_verb = modality.complement(verb) if kind else None
-        match, code, target_verb = own, own.code if own else None, verb
+        match, code = own, own.code if own else None
         if inner_verb is not None:
             for part in [inner_verb, *inner_verb.conjuncts]:
                 consumed.add(part.i)
             inner = match_verb(inner_verb, self.book)
-            if kind != "nonfactual" and inner is not None:
-                mapped = modality.transform(kind, inner.code)
-                if mapped is not None:
-                    match, code, target_verb = inner, mapped, inner_verb
-                elif own is None:
-                    return None
+            mapped = modality.transform(kind, inner.code) if inner is not None and kind != "nonfactual" else None
+            if mapped is not None:
+                match, code = inner, mapped
+            elif own is None and kind in GENERIC_CODES:
+                match, code = PatternMatch(GENERIC_CODES[kind], 0), GENERIC_CODES[kind]
         if match is None or code is None:
             return None
-        if target_verb is verb and modality.is_future(verb):
+        if inner_verb is None and modality.is_future(verb):
             code = modality.transform("intent", code) or code
         sources = args.actors(args.subject_tokens(verb), index, sentence)
         if not sources:
             return None
         targets = args.first_targets(verb, index, sentence, sources)
-        if not targets and target_verb is not verb:
-            targets = args.first_targets(target_verb, index, sentence, sources)
+        if not targets and inner_verb is not None and kind != "nonfactual":
+            targets = self._complement_targets(inner_verb, index, sentence, sources, kind)
         if match.reverse:
             sources, targets = targets, sources
-        objects = [c for v in {verb, target_verb} for c in v.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
+        objects = [c for v in (verb, inner_verb) if v is not None for c in v.children
+                   if c.dep_ in {"dobj", "nsubjpass", "attr"}]
         return Candidate(
             predicate=verb, code=code, match=match, sources=sources, targets=targets,
-            negated=modality.is_negated(verb) or (target_verb is not verb and modality.is_negated(target_verb)),
+            negated=modality.is_negated(verb) or (inner_verb is not None and modality.is_negated(inner_verb)),
             hedged=modality.hedged(verb), objects=objects, reciprocal=bool(own and own.reciprocal),
         )
+
+    @staticmethod
+    def _complement_targets(inner: Token, index: args.MentionIndex, sentence: Span,
+                            sources: list[ActorMention], kind: str | None) -> list[ActorMention]:
+        """Targets of a governed action: the subject of "demanded that the US cancel", else its objects."""
+        if kind in {"appeal", "demand", "refuse"}:
+            subjects = [m for m in args.actors([c for c in inner.children if c.dep_ in args.SUBJECT_DEPS], index, sentence)
+                        if m not in sources]
+            if subjects:
+                return subjects
+        for _ in range(3):  # "willing to send material to help defend Saudi Arabia"
+            targets = args.first_targets(inner, index, sentence, sources)
+            if targets:
+                return targets
+            inner = next((c for c in inner.children if c.dep_ in {"xcomp", "ccomp", "advcl"} and c.pos_ == "VERB"), None)
+            if inner is None:
+                break
+        return []
+
+    def reported_demand(self, verb: Token, clause: Token, sentence: Span, index: args.MentionIndex) -> Candidate | None:
+        """ "X said Y must do Z": a demand by X on Y (CAMEO 10x), refined by what Z is."""
+        sources = args.actors([c for c in verb.children if c.dep_ in args.SUBJECT_DEPS], index, sentence)
+        targets = [m for m in args.actors([c for c in clause.children if c.dep_ in args.SUBJECT_DEPS], index, sentence)
+                   if m not in sources]
+        if not sources or not targets:
+            return None
+        inner = match_verb(clause, self.book)
+        code = (modality.transform("demand", inner.code) if inner else None) or "100"
+        return Candidate(predicate=verb, code=code, match=inner or PatternMatch("100", 0), sources=sources,
+                         targets=targets, hedged=modality.hedged(verb))

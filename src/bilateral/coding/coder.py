@@ -17,6 +17,8 @@ from bilateral.coding.patterns import pattern_book
 from bilateral.model import Article, Event, Sentence
 
 # The coder reads tags, lemmas, the parse and entities; nothing else runs.
+# Roots too vague to keep without a target (statements and appeals to no one).
+SOLO_EXCLUDED = {"01", "02"}
 USED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 
 
@@ -80,8 +82,13 @@ class Coder:
             if not in_sentence:
                 continue
             headline = index == 0 or (article.title is not None and text == article.title.strip())
-            for candidate in self.candidates(sent, in_sentence, headline):
-                coded.events.extend(build_events(candidate, sent, len(coded.sentences) - 1, article, context, self.profile))
+            number = len(coded.sentences) - 1
+            candidates = self.candidates(sent, in_sentence, headline)
+            events = [e for c in candidates for e in build_events(c, sent, number, article, context, self.profile)]
+            if not events:  # no dyad in the sentence: keep its main action with the source alone
+                solo = [c for c in candidates if c.sources and c.code[:2] not in SOLO_EXCLUDED]
+                events = build_events(solo[0], sent, number, article, context, self.profile, single=True) if solo else []
+            coded.events.extend(events)
         coded.events = _dedupe(coded.events)
         return coded
 

@@ -15,12 +15,17 @@ ORIGIN = "coder.v1"
 _NON_STATES = ("IGO", "IMG", "NGO", "NGM", "MNC")
 
 
-def pairs(candidate: Candidate) -> list[tuple[ActorMention, ActorMention | None]]:
-    """(source, target) pairs: every source with every target; both directions for reciprocal acts."""
+def pairs(candidate: Candidate, single: bool = False) -> list[tuple[ActorMention, ActorMention | None]]:
+    """(source, target) pairs: every source with every target; both directions for reciprocal acts.
+
+    With ``single`` a candidate without a target gives (source, None) for each state source.
+    """
     if candidate.targets:
         return [(s, t) for s in candidate.sources for t in candidate.targets if s.code != t.code]
     if candidate.reciprocal and len(candidate.sources) > 1:
         return [(s, t) for s in candidate.sources for t in candidate.sources if s.code != t.code]
+    if single:
+        return [(s, None) for s in candidate.sources if s.country]
     return []
 
 
@@ -32,7 +37,7 @@ def state_of(mention: ActorMention | None) -> str | None:
 
 
 def build_events(candidate: Candidate, sentence: Span, index: int, article: Article,
-                 context: DocContext, profile: str) -> list[Event]:
+                 context: DocContext, profile: str, single: bool = False) -> list[Event]:
     """The events one candidate yields in its sentence (none if its code is not in CAMEO)."""
     try:
         record = lookup(candidate.code)
@@ -40,7 +45,7 @@ def build_events(candidate: Candidate, sentence: Span, index: int, article: Arti
         return []
     date, precision, date_source = event_date(context, candidate.predicate, sentence, article.date)
     events = []
-    for source, target in pairs(candidate):
+    for source, target in pairs(candidate, single):
         spans = [(source.char_start, source.char_end)] + ([(target.char_start, target.char_end)] if target else [])
         place = event_place(context, candidate.predicate, sentence, spans)
         pred = candidate.predicate

@@ -50,6 +50,13 @@ def is_future(verb: Token) -> bool:
     return verb.dep_ == "xcomp" and head.lemma_.lower() in _ADJ_FUTURE | {"go"} and head.lower_ != "went"
 
 
+def is_obligation(verb: Token) -> bool:
+    """True for "must cancel", "should withdraw", "has to leave": what a speaker demands."""
+    if any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_ == "have" and any(c.lower_ == "to" for c in verb.children)
+
+
 def governor_class(verb: Token) -> str | None:
     """The modality class of a verb that governs a complement: intent, threat, appeal, demand, refuse, nonfactual."""
     lemma = verb.lemma_.lower()

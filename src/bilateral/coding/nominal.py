@@ -27,9 +27,8 @@ def _modifiers(noun: Token) -> set[str]:
 
 def _source(noun: Token, index: args.MentionIndex, sentence: Span):
     """The actor that carries out the nominal event: the noun's own mention or a modifier's."""
-    mention = index.by_head.get(noun.i)
-    if mention is not None:
-        return [mention]
+    if noun.i in index.by_head:
+        return index.by_head[noun.i]
     for child in noun.children:
         if child.dep_ in _MODIFIER_DEPS and child.i < noun.i:
             found = args.actors([child], index, sentence)

@@ -43,6 +43,13 @@ class _Pattern:
     plover: str | None
     plover_mode: str | None
     layer: str
+    owners: frozenset[str] = frozenset()  # verbs of the block the pattern was written for (empty: all)
+    content: bool = True  # at least one item is a content word, not just a preposition
+
+
+# Items this general do not outweigh a reviewed default code on their own.
+FUNCTION_WORDS = frozenset({"with", "to", "for", "on", "at", "in", "by", "from", "of", "against", "over", "into",
+                            "between", "about", "up", "out", "off", "down", "back", "as", "after", "before", "if"})
 
 
 def _rows(name: str) -> list[dict]:
@@ -82,14 +89,21 @@ class PatternBook:
             self.blocks[row["verb"]].append(row["block"])
             if row["code"] and key not in self.defaults:
                 self.defaults[key] = (row["code"], "cameo2")
+        members: dict[str, set[str]] = defaultdict(set)
+        for verb, blocks in self.blocks.items():
+            for block in blocks:
+                members[block].add(verb)
         for row in _rows("verb_objects.tsv"):
             code, reverse = (row["code"], False) if row["code"] else (row["reverse_code"], True)
             if row["code"] and row["code"] == row["reverse_code"]:
                 self.reciprocal.add(row["block"] + ":" + code)
+            words = row["after"].split() + row["before"].split()
             self.patterns[row["block"]].append(_Pattern(
                 items=tuple(self._item(w) for w in row["after"].split()),
                 before=tuple(self._item(w) for w in row["before"].split()),
                 code=code, reverse=reverse, plover=None, plover_mode=None, layer="cameo2",
+                owners=frozenset(set((row.get("verbs") or "").split()) & members[row["block"]]),
+                content=any(w not in FUNCTION_WORDS for w in words),
             ))
 
     def _read_core_verbs(self) -> None:
@@ -136,9 +150,12 @@ class PatternBook:
             the most specific match, or None if the verb codes nothing here.
         """
         best: _Pattern | None = None
+        reviewed_default = self.defaults.get((lemma, ""), ("", ""))[1] == "core"
         for block in self.blocks.get(lemma, ()):
             for pattern in self.patterns.get(block, ()):
                 if best is not None and _rank(pattern) <= _rank(best):
+                    continue
+                if (pattern.owners and lemma not in pattern.owners) or (reviewed_default and not pattern.content):
                     continue
                 if all(item & after for item in pattern.items) and all(item & before for item in pattern.before):
                     best = pattern
