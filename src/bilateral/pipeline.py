@@ -80,17 +80,21 @@ def code_inputs(
 def _fresh_articles(inputs: Iterable[str | Path], report: CodeReport, reader_options: dict) -> Iterator[Article]:
     """Cleaned articles, each distinct text once; empty ones become rejects."""
     seen: set[str] = set()
+    before = len(report.rejects)
     for article in read_documents(inputs, report.rejects, **reader_options):
         report.documents_read += 1
         cleaned = clean_article(article)
         if cleaned is None:
             report.rejects.add(article.origin or "?", article.line, "no text left after removing page noise")
+            before += 1  # rejected after it was read: already counted
             continue
         if cleaned.doc_id in seen:
             report.documents_duplicate += 1
             continue
         seen.add(cleaned.doc_id)
         yield cleaned
+    # Rows a reader rejected were read too: read = stored + duplicate + rejected.
+    report.documents_read += len(report.rejects) - before
 
 
 def _code_batch(batch: list[Article], store: Store, report: CodeReport, writer, progress, coder) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 import importlib
 import sys
 
-import click
 import typer
 
 from bilateral.errors import BilateralError
@@ -23,6 +22,7 @@ COMMAND_MODULES = (
     "bilateral.cli.dyad",
     "bilateral.cli.demo",
     "bilateral.cli.serve",
+    "bilateral.cli.report",
 )
 
 for _name in COMMAND_MODULES:
@@ -30,17 +30,12 @@ for _name in COMMAND_MODULES:
 
 
 def main() -> None:
-    """Run the app, turning bilateral's own errors into one line and exit code 1."""
+    """Run the app; bilateral's own errors become one line on stderr and exit code 1.
+
+    Usage errors are click's (exit 2); everything else is a bug and keeps its traceback.
+    """
     try:
-        result = app(standalone_mode=False)
+        app()
     except BilateralError as exc:
         typer.secho(f"error: {exc}", err=True, fg="red")
         sys.exit(1)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
-    except click.Abort:
-        sys.exit(130)
-    sys.exit(result if isinstance(result, int) else 0)
