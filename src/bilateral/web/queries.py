@@ -117,7 +117,7 @@ def evidence_page(con: duckdb.DuckDBPyConnection, a: str, b: str, f: EventFilter
                   sort: str, order: str, page: int, size: int) -> tuple[int, pd.DataFrame]:
     """The total number of matching events and one page of them, sorted (``sort`` is whitelisted)."""
     sql, params = _filtered(a, b, f)
-    total = con.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
+    total = con.execute(f"SELECT count(*) FROM ({sql})", params).fetchall()[0][0]
     key = _SORT_SQL.get(sort, sort)
     rows = con.execute(
         f"SELECT {ROW_COLUMNS} FROM ({sql}) ORDER BY {key} {order} NULLS LAST, event_id LIMIT $limit OFFSET $offset",
@@ -138,4 +138,4 @@ def evidence_reader(con: duckdb.DuckDBPyConnection, a: str, b: str, f: EventFilt
 def count_matching(con: duckdb.DuckDBPyConnection, a: str, b: str, f: EventFilters) -> int:
     """How many events match the filters."""
     sql, params = _filtered(a, b, f)
-    return int(con.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0])
+    return int(con.execute(f"SELECT count(*) FROM ({sql})", params).fetchall()[0][0])

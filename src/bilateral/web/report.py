@@ -33,8 +33,13 @@ def report_response(request: Request, a: str, b: str, start: str | None, end: st
 def _builder():
     """A function (con, a, b, start, end, freq) -> HTML text, from the report builder."""
     try:
-        from bilateral.report import report_html
+        from bilateral.report import build_report
+        from bilateral.report.render_html import render_html
     except ImportError as exc:
         log.error("the report builder is not importable: %s", exc)
         raise HTTPException(status_code=501, detail="the report builder (bilateral.report) is not available") from exc
-    return report_html
+
+    def render(con, a: str, b: str, start: str | None, end: str | None, freq: str) -> str:
+        return render_html(build_report(con, a, b, start, end, freq))
+
+    return render

@@ -1,0 +1,101 @@
+"""Store access: read-only cursors, the file released for writers, and a clear 503 while one writes."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+
+import pytest
+from fastapi.testclient import TestClient
+
+from bilateral.errors import StoreBusyError
+from bilateral.web import create_app
+from bilateral.web.access import StoreAccess
+
+HOLD_WRITE_LOCK = (
+    "import sys, time, duckdb\n"
+    "con = duckdb.connect(sys.argv[1])\n"
+    "print('locked', flush=True)\n"
+    "time.sleep(60)\n"
+)
+# Another process writing, as `bilateral code` would: it waits for the reader's lock to go.
+WRITE_AFTER_WAIT = (
+    "import sys\n"
+    "from bilateral.store import Store\n"
+    "with Store(sys.argv[1], wait=10) as store:\n"
+    "    store.run('DELETE FROM events WHERE event_id IN (SELECT event_id FROM events LIMIT 3)')\n"
+)
+
+
+@pytest.fixture
+def own_db(web_db, tmp_path):
+    """A private copy of the synthetic store, for tests that lock or write it."""
+    path = tmp_path / "copy.duckdb"
+    shutil.copy(web_db, path)
+    return path
+
+
+@pytest.fixture
+def writer(own_db):
+    """Another process holding the store's write lock, as `bilateral import` would."""
+    proc = subprocess.Popen([sys.executable, "-c", HOLD_WRITE_LOCK, str(own_db)], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "locked"
+    yield proc
+    proc.kill()
+    proc.wait()
+
+
+def test_access_cursor_reads_and_counts_users(own_db):
+    access = StoreAccess(own_db, linger=60)
+    with access.cursor() as a, access.cursor() as b:
+        assert a.execute("SELECT count(*) FROM events").fetchall() == b.execute("SELECT count(*) FROM events").fetchall()
+        assert access._users == 2
+    assert access._users == 0 and access._store is not None  # lingering
+    access.close()
+    assert access._store is None
+
+
+def test_access_releases_the_file_for_a_writer(own_db):
+    access = StoreAccess(own_db, linger=0.2)
+    with access.cursor() as con:
+        n = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
+    before = access.stamp()
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-c", WRITE_AFTER_WAIT, str(own_db)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert time.monotonic() - started < 30
+    assert access.stamp() != before
+    with access.cursor() as con:
+        assert con.execute("SELECT count(*) FROM events").fetchall()[0][0] == n - 3
+    access.close()
+
+
+def test_access_busy_store_is_a_clear_error(own_db, writer):
+    access = StoreAccess(own_db, wait=0.3)
+    started = time.monotonic()
+    with pytest.raises(StoreBusyError, match="in use by another bilateral process"):
+        with access.cursor():
+            pass
+    assert time.monotonic() - started < 5
+    assert access._users == 0
+
+
+def test_access_busy_store_answers_503_with_retry_after(own_db):
+    app = create_app(own_db)
+    app.state.access.linger, app.state.access.wait = 0.0, 0.3
+    with TestClient(app) as client:
+        assert client.get("/api/countries").status_code == 200
+        time.sleep(0.2)  # the connection closes after the (zero) linger
+        proc = subprocess.Popen([sys.executable, "-c", HOLD_WRITE_LOCK, str(own_db)], stdout=subprocess.PIPE, text=True)
+        try:
+            assert proc.stdout.readline().strip() == "locked"
+            api = client.get("/api/dyad/IRN/RUS")
+            page = client.get("/dyad/IRN/RUS")
+        finally:
+            proc.kill()
+            proc.wait()
+        assert api.status_code == 503 and api.headers["retry-after"] == "5"
+        assert "being written by another bilateral process" in api.json()["detail"]
+        assert page.status_code == 503 and "text/html" in page.headers["content-type"]
+        assert client.get("/api/dyad/IRN/RUS").status_code == 200  # the writer is gone
