@@ -41,6 +41,8 @@ NOISE_LINES = [
     "— — —",
     "Comments (14)",
     "Listen to this article",
+    "Popular searches",
+    "The post Envoys meet in Muscat appeared first on Gulf Example Wire.",
 ]
 
 REAL_LINES = [

@@ -63,11 +63,12 @@ _PROMPT = _rx(
     rf"|recommended(?:\s+(?:for\s+you|articles?|stories|reading|videos?)\b|{_END})"
     rf"|trending(?:\s+(?:now|stories|news|topics)\b|{_END})|sponsored(?:\s+(?:content|links?|stories|by)\b|{_END})"
     rf"|advertisement{_END}|most\s+(?:read|popular|viewed|shared)\b|top\s+stories\b|skip\s+to\b|jump\s+to\b"
+    rf"|(?:popular|trending)\s+(?:searches|now|today|stories|topics)\b|people\s+also\s+(?:search|read|viewed|watched)\b"
     r"|back\s+to\s+top|click\s+here|tap\s+here|listen\s+to\s+this|download\s+(?:the|our)\s+app|get\s+the\s+(?:app|latest)\b"
     rf"|watch(?:\s+(?:live|now|video)\b|{_END})|video\s*:|comments?\s*(?:\(\d+\))?\s*$|leave\s+a\s+comment"
     rf"|tags?\s*:|topics?\s*:|filed\s+under\b|newsletters?{_END}|image\s+(?:source|caption|copyright)\b"
     rf"|media\s+caption\b|story\s+continues\b|loading(?:\.{{3}}|…|{_END})|(?:menu|search|home|close){_END}"
-    r"|next\s+article|previous\s+article)"
+    r"|next\s+article|previous\s+article|the\s+post\s+.{1,160}\s+appeared\s+first\s+on\b)"
 )
 # A line made only of social-network and UI words ("Facebook Twitter WhatsApp Email").
 _UI_WORDS = frozenset(
