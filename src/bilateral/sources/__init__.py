@@ -11,6 +11,7 @@ from typing import Callable, Iterable, Iterator
 from bilateral.errors import InputError
 from bilateral.model import Article
 from bilateral.sources.documents import read_csv, read_jsonl, read_text
+from bilateral.sources.feeds import read_feed
 from bilateral.sources.html import read_html
 from bilateral.sources.rejects import Reject, Rejects
 
@@ -25,6 +26,9 @@ DOCUMENT_READERS: dict[str, DocumentReader] = {
     ".jsonl": read_jsonl,
     ".ndjson": read_jsonl,
     ".csv": read_csv,
+    ".xml": read_feed,
+    ".rss": read_feed,
+    ".atom": read_feed,
 }
 
 
