@@ -13,6 +13,7 @@ from typing import Iterator
 
 from bilateral.model import Article
 from bilateral.sources.rejects import Rejects
+from bilateral.text.clean import clean_text
 from bilateral.text.dates import to_iso_date
 
 csv.field_size_limit(sys.maxsize)  # a scraped article can exceed csv's 128 KB default
@@ -35,6 +36,10 @@ def read_text(path: Path, rejects: Rejects, **_: object) -> Iterator[Article]:
     text = decode(path.read_bytes())
     if not text.strip():
         rejects.add(path, None, "empty file")
+        return
+    text = clean_text(text)  # cleaned before hashing: one article, one document, whatever the boilerplate
+    if not text:
+        rejects.add(path, None, "only page furniture (navigation, credits, link lists), no article text")
         return
     yield Article(text=text, source_id=path.stem, origin=str(path))
 
@@ -76,9 +81,13 @@ def _article(record: object, path: Path, line: int, rejects: Rejects, text_col: 
     if not isinstance(record, dict):
         rejects.add(path, line, "expected a JSON object with a text field")
         return None
-    text = record.get(text_col)
-    if not isinstance(text, str) or not text.strip():
+    raw_text = record.get(text_col)
+    if not isinstance(raw_text, str) or not raw_text.strip():
         rejects.add(path, line, f"no text in field {text_col!r}")
+        return None
+    text = clean_text(raw_text)  # cleaned before hashing: one article, one document, whatever the boilerplate
+    if not text:
+        rejects.add(path, line, f"only page furniture in field {text_col!r} (navigation, credits, link lists)")
         return None
     raw_date = record.get(date_col)
     date = to_iso_date(raw_date)
@@ -87,7 +96,7 @@ def _article(record: object, path: Path, line: int, rejects: Rejects, text_col: 
         return None
     source_id = record.get("id")
     return Article(
-        text=text.replace("\x00", ""),
+        text=text,
         date=date,
         url=_str_or_none(record.get("url")),
         title=_str_or_none(record.get("title")),
