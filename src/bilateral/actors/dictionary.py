@@ -225,8 +225,11 @@ def _load_actor_file(book: ActorDictionary, path: Path, kind: str | None, first:
     """Add the rows of a people/institutions-style file to ``book``."""
     rows = read_rows(path)
     aliases: dict[str, list[str]] = defaultdict(list)  # a person's aliases are shared by all their rows
+    holds_office: set[str] = set()  # user rows: a name with any role is a person in all its rows
     for _, row in rows:
         aliases[row.get("name", "")] += row.get("aliases", "").split("|")
+        if row.get("role"):
+            holds_office.add(row.get("name", ""))
     for line, row in rows:
         name, code = row.get("name", ""), row.get("code", "").upper()
         if not name or not code:
@@ -236,7 +239,7 @@ def _load_actor_file(book: ActorDictionary, path: Path, kind: str | None, first:
         if any(r not in ROLES for r in roles):
             raise ActorFileError(path, f"role must be empty or one of {sorted(ROLES)}, joined by ';'", line)
         start, end = _parse_dates(path, line, row)
-        row_kind = kind or row.get("kind") or ("person" if roles else "institution")
+        row_kind = kind or row.get("kind") or ("person" if name in holds_office else "institution")
         for surface in [name, *aliases[name]]:
             if surface.strip():
                 book.add(surface, code, row_kind, name, ";".join(roles), start, end, first)
@@ -260,6 +263,8 @@ def _read_roots() -> dict[str, str]:
 
 def _build(extra: Path | None) -> ActorDictionary:
     """Read every shipped file and the optional user file."""
+    if extra is not None and not Path(extra).is_file():
+        raise ActorFileError(extra, "user actor file not found")
     countries = _read_countries()
     agents = {row["word"]: row["sector"] for _, row in read_rows(ACTORS_DIR / "agents.csv")}
     book = ActorDictionary(countries, _read_roots(), agents)
@@ -271,8 +276,6 @@ def _build(extra: Path | None) -> ActorDictionary:
                        ("people.csv", "person")):
         _load_actor_file(book, ACTORS_DIR / name, kind)
     if extra is not None:
-        if not Path(extra).is_file():
-            raise ActorFileError(extra, "user actor file not found")
         _load_actor_file(book, Path(extra), None, first=True)
     return book
 
