@@ -81,14 +81,20 @@ function showTooltip(event, lines) {
 function hideTooltip() { if (tooltip) tooltip.hidden = true; }
 
 export function lineChart(container, spec) {
-  const draw = () => drawLineChart(container, spec);
-  draw();
+  let drawnWidth = container.clientWidth;
+  drawLineChart(container, spec);
+  // Redraw when the width changes (window resized), not on the observer's first call.
+  if (container._chartObserver) container._chartObserver.disconnect();
   let pending = null;
-  const observer = new ResizeObserver(() => {
+  container._chartObserver = new ResizeObserver(() => {
     clearTimeout(pending);
-    pending = setTimeout(draw, 120);
+    pending = setTimeout(() => {
+      if (container.clientWidth === drawnWidth) return;
+      drawnWidth = container.clientWidth;
+      drawLineChart(container, spec);
+    }, 150);
   });
-  observer.observe(container);
+  container._chartObserver.observe(container);
 }
 
 function drawLineChart(container, spec) {
