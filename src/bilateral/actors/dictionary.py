@@ -4,6 +4,11 @@ The data are CSV files under ``bilateral/data/actors/`` (countries, institutions
 groups, office holders, agent nouns) and ``bilateral/data/gazetteer.csv``. Users add actors in a
 CSV of the same layout as people.csv/institutions.csv, passed as ``extra`` or named by the
 environment variable ``BILATERAL_ACTORS``; their rows come first in every lookup.
+
+Dates: a row applies from ``start`` (inclusive) to ``end`` (exclusive). ``lookup(phrase, date)``
+returns, for each actor named by the phrase, its rows valid on that date; failing those, its
+undated rows; failing those, for a person whose terms have ended, one ``<country>ELI`` entry
+(CAMEO's code for former officials); otherwise nothing (e.g. before a first term).
 """
 from __future__ import annotations
 
@@ -176,7 +181,7 @@ class ActorDictionary:
 
     # -- queries -----------------------------------------------------------------------------
     def lookup(self, phrase: str, date: date | datetime | str | None = None) -> list[ActorEntry]:
-        """Entries for a phrase; with a date, only the rows valid then (see module notes)."""
+        """Entries for a phrase; with a date, only the rows valid then (see the module docstring)."""
         hits = self._index.get(normalize(phrase), [])
         when = as_date(date)
         if when is None:
