@@ -1,7 +1,9 @@
 """The event store: idempotent, transactional writes and clear lock errors."""
 from __future__ import annotations
 
-import multiprocessing as mp
+import subprocess
+import sys
+import time
 
 import pandas as pd
 import pytest
@@ -73,23 +75,28 @@ def test_db_read_only_missing_store_is_a_clear_error(tmp_path):
         Store(tmp_path / "absent.duckdb", read_only=True)
 
 
-def _hold_lock(path, ready, release):
-    with Store(path):
-        ready.set()
-        release.wait(30)
+HOLDER = """
+import sys, time
+from pathlib import Path
+from bilateral.store import Store
+with Store(sys.argv[1]):
+    Path(sys.argv[2]).touch()
+    time.sleep(60)
+"""
 
 
-def test_db_second_writer_is_refused_clearly(db_path):
-    ctx = mp.get_context("spawn")
-    ready, release = ctx.Event(), ctx.Event()
-    holder = ctx.Process(target=_hold_lock, args=(str(db_path), ready, release))
-    holder.start()
+def test_db_second_writer_is_refused_clearly(db_path, tmp_path):
+    ready = tmp_path / "ready"
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(db_path), str(ready)])
     try:
-        assert ready.wait(60)
+        deadline = time.monotonic() + 60
+        while not ready.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert ready.exists()
         with pytest.raises(StoreBusyError, match="in use by another bilateral process"):
             Store(db_path, wait=0.5)
     finally:
-        release.set()
-        holder.join(30)
-    with Store(db_path) as store:  # the lock is gone once the holder exits
+        holder.kill()
+        holder.wait(30)
+    with Store(db_path) as store:  # the lock is gone once the holder is gone
         assert store.count("events") == 0
