@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import duckdb
 
-from bilateral.dynamics import analyse
-
 # The pair's events as the dynamics engine selects them: both directions, dated, not negated.
 PAIR_FILTER = """
 ((source_country = $a AND target_country = $b) OR (source_country = $b AND target_country = $a))
@@ -49,6 +47,8 @@ def analyse_pair(con: duckdb.DuckDBPyConnection, a: str, b: str, start: str | No
     dimension_series (combined direction only), dimension_shares, dimension_key_events,
     reciprocity, words_deeds, context, context_series, outlook.
     """
+    from bilateral.dynamics.analysis import analyse  # ruptures and statsmodels load only when a report is built
+
     facts = pair_facts(con, a, b, start, end)
     result = analyse(con, a, b, start, end, freq).to_dict()
     return {

@@ -1,16 +1,20 @@
-"""Report writers registered by format name, chosen from the output file's suffix."""
+"""Report writers registered by format name, chosen from the output file's suffix.
+
+Each writer is named by module and function and imported when used, so naming the
+report in a command costs nothing until a report is written.
+"""
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
-from typing import Callable
 
 from bilateral.errors import BilateralError
-from bilateral.report.render_html import write_html
-from bilateral.report.render_json import write_json
-from bilateral.report.render_md import write_md
 
-Writer = Callable[[dict, Path], Path]
-WRITERS: dict[str, Writer] = {"html": write_html, "md": write_md, "json": write_json}
+WRITERS: dict[str, tuple[str, str]] = {
+    "html": ("bilateral.report.render_html", "write_html"),
+    "md": ("bilateral.report.render_md", "write_md"),
+    "json": ("bilateral.report.render_json", "write_json"),
+}
 SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".json": "json"}
 
 
@@ -24,4 +28,5 @@ def report_format(path: str | Path) -> str:
 
 def write_report(report: dict, path: str | Path) -> Path:
     """Write the report dict to ``path`` in the format its suffix names (.html, .md, .json)."""
-    return WRITERS[report_format(path)](report, Path(path))
+    module, function = WRITERS[report_format(path)]
+    return getattr(importlib.import_module(module), function)(report, Path(path))
