@@ -4,8 +4,6 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from webdata import HOSTILE_SENTENCE
-
 
 def _pair(frame: pd.DataFrame, a: str, b: str, start: str | None = None, end: str | None = None) -> pd.DataFrame:
     rows = frame[((frame.source_country == a) & (frame.target_country == b)) | ((frame.source_country == b) & (frame.target_country == a))]
@@ -60,13 +58,13 @@ def test_api_dyad_without_events_is_empty_not_error(client):
     assert body["summary"]["events"] == 0 and body["series"] == []
 
 
-def test_api_events_page_matches_pandas(client, events_frame):
+def test_api_events_page_matches_pandas(client, events_frame, hostile):
     body = client.get("/api/dyad/IRN/RUS/events", params={"size": 10, "sort": "date", "order": "asc"}).json()
     expected = _pair(events_frame, "IRN", "RUS").sort_values(["date", "event_id"])
     assert body["total"] == len(expected) and body["pages"] == -(-len(expected) // 10)
     assert [r["event_id"] for r in body["rows"]] == list(expected.event_id[:10])
     row = body["rows"][0]
-    assert row["url"].startswith("https://") or row["sentence"] == HOSTILE_SENTENCE
+    assert row["url"].startswith("https://") or row["sentence"] == hostile["sentence"]
     assert row["event"] and row["direction"] in ("IRN->RUS", "RUS->IRN")
 
 

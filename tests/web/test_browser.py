@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import csv
 import re
+from pathlib import Path
 
 import pytest
 
-from webdata import CHROMIUM, HOSTILE_SENTENCE
+CHROMIUM = Path("/usr/bin/chromium")
 
 pytestmark = [
     pytest.mark.browser,
@@ -159,13 +160,38 @@ def _report_opens(page, tmp_path):
     report.screenshot(path=tmp_path / "report.png")
 
 
-def test_browser_hostile_text_stays_text(page, live_server):
+def test_browser_hostile_text_stays_text(page, live_server, hostile):
     page.goto(live_server.url + "/dyad/IRN/RUS?to=2016-01-31")
     page.wait_for_selector("#evidence-table tbody tr[data-event-id]")
     page.fill("#f-q", "__pwned")
     page.click("#filters button[type=submit]")
     page.wait_for_function("() => document.querySelectorAll('#evidence-table tbody tr[data-event-id]').length === 1")
-    assert page.locator("#evidence-table td.sentence").inner_text() == HOSTILE_SENTENCE
+    assert page.locator("#evidence-table td.sentence").inner_text() == hostile["sentence"]
     assert page.locator("#evidence-table td.source a").count() == 0  # a javascript: URL is not a link
     assert page.evaluate("() => window.__pwned") is None
     assert page.locator("#evidence-table b, #evidence-table img").count() == 0
+
+
+def test_browser_demo_corpus_pair(browser, demo_server, tmp_path):
+    """The coded demo corpus: Iran-Russia shows its chart and its real sentences, each linked to its source."""
+    import json
+    import urllib.request
+
+    summary = json.load(urllib.request.urlopen(demo_server.url + "/api/dyad/IRN/RUS?freq=quarter"))["summary"]
+    page = browser.new_page(viewport={"width": 1300, "height": 900})
+    page.goto(demo_server.url + "/dyad/IRN/RUS?freq=quarter")
+    line = page.wait_for_selector("#chart-overview svg path.series[data-name='Smoothed index']")
+    assert len(line.get_attribute("d")) > 100
+    page.wait_for_function("() => document.querySelector('#evidence-status').textContent.startsWith('Showing')")
+    assert f"of {summary['events']:,} events" in page.inner_text("#evidence-status")
+    first = _rows(page)
+    page.fill("#f-q", "treaty")
+    page.click("#filters button[type=submit]")
+    found = _wait_rows(page, first)
+    texts = page.locator("#evidence-table td.sentence").all_inner_texts()
+    titles = page.locator("#evidence-table td.source").all_inner_texts()
+    assert 0 < len(found) < summary["events"]
+    assert all("treaty" in (s + t).lower() for s, t in zip(texts, titles))
+    assert page.locator("#evidence-table td.source a").count() == len(found)
+    page.screenshot(path=tmp_path / "demo-dyad.png", full_page=True)
+    page.close()

@@ -211,10 +211,13 @@ function renderOutlook({ analysis }) {
       : "Too little history to back-test it.");
 }
 
-export function renderVolume(summary) {
+export function renderVolume(summary, analysis) {
+  // The engine's series has every period (gaps as null); the plain table only periods with events.
+  const rows = analysis ? bothSeries(analysis) : summary.series || [];
   const byPeriod = new Map();
-  for (const r of summary.series || []) {
+  for (const r of rows) {
     const p = byPeriod.get(r.period) || { coop: 0, conflict: 0 };
+    if (r.verbal_coop === null || r.verbal_coop === undefined) { byPeriod.set(r.period, { coop: null, conflict: null }); continue; }
     p.coop += r.verbal_coop + r.material_coop;
     p.conflict += r.verbal_conflict + r.material_conflict;
     byPeriod.set(r.period, p);

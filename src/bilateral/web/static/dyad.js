@@ -47,13 +47,14 @@ async function main() {
     clear(document.getElementById("cards"), notice(`Could not load the summary: ${err.message}`));
     return;
   }
+  let analysis = null;
   try {
-    const analysis = await api(`${base}/analysis`, period);
+    analysis = await api(`${base}/analysis`, period);
     renderAnalysis(analysis, summary, pair, evidence);
   } catch (err) {
     renderAnalysis(null, summary, pair, evidence, err.message);
   }
-  renderVolume(summary, pair);
+  renderVolume(summary, analysis);
   await evidenceReady;
 }
 
