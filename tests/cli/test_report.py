@@ -1,17 +1,20 @@
 """`bilateral report A B --out FILE` as a user runs it (issue 5)."""
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "report"))
-from reportdata import write_synthetic  # noqa: E402
+from bilateral.dynamics.synthetic import simulate_dyad
+from bilateral.store import Store
 
 
 @pytest.fixture(scope="module")
 def store_file(tmp_path_factory) -> Path:
-    return write_synthetic(tmp_path_factory.mktemp("cli-report") / "events.duckdb")
+    """A store with seeded IRN-RUS events: a hostile stretch, then a cooperative one (2018-2021)."""
+    path = tmp_path_factory.mktemp("cli-report") / "events.duckdb"
+    with Store(path) as store:
+        store.write_events(simulate_dyad("IRN", "RUS", levels=[-0.5, 0.6], lengths=[24, 24], rates=30, start="2018-01-01", seed=3))
+    return path
 
 
 def test_report_writes_json_with_every_section(cli, store_file, tmp_path):

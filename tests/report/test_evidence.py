@@ -2,17 +2,16 @@
 import pytest
 
 from bilateral.report.evidence import evidence_rows, safe_link, span_in_sentence
-from reportdata import VERBS
 
 
-def test_evidence_marks_the_verb_phrase_of_every_event(synthetic_con):
+def test_evidence_marks_the_verb_phrase_of_every_event(synthetic_con, plan):
     ids = [r[0] for r in synthetic_con.execute("SELECT event_id FROM events ORDER BY date, event_id").fetchall()]
     rows = evidence_rows(synthetic_con, ids)
     assert [r["n"] for r in rows] == list(range(1, len(ids) + 1))
     assert [r["event_id"] for r in rows] == ids
     for row in rows:
         before, span, after = row["sentence_parts"]
-        assert span == VERBS[row["cameo"]]
+        assert span == plan["verbs"][row["cameo"]]
         assert before + span + after == row["sentence"]
         assert row["link"].startswith("https://news.example.org/")
 

@@ -1,18 +1,17 @@
 """Geography: places counted as the store holds them, and the shipped offline map."""
 from bilateral.report import geo
-from reportdata import PLACES
 
 
-def test_geo_places_count_events_per_location_as_in_the_store(synthetic_con):
+def test_geo_places_count_events_per_location_as_in_the_store(synthetic_con, plan):
     frame = geo.places(synthetic_con, "IRN", "RUS")
     expected = dict(synthetic_con.execute(
         "SELECT location, count(*) FROM events WHERE location IS NOT NULL AND "
         "((source_country = 'IRN' AND target_country = 'RUS') OR (source_country = 'RUS' AND target_country = 'IRN')) "
         "GROUP BY location").fetchall())
     assert dict(zip(frame["place"], frame["events"])) == expected
-    assert set(frame["place"]) == set(PLACES)
+    assert set(frame["place"]) == set(plan["places"])
     for row in frame.itertuples():
-        assert (round(row.lat, 2), round(row.lon, 2)) == PLACES[row.place]
+        assert (round(row.lat, 2), round(row.lon, 2)) == plan["places"][row.place]
         assert row.cooperation + row.conflict <= row.events
     assert list(frame["events"]) == sorted(frame["events"], reverse=True)
 
