@@ -6,8 +6,9 @@ Model
     running from the first day of its first period to the day before the next phase.
 
 Level and label
-    A phase's level is the mean of :math:`I_t` over its periods with a defined index (the
-    segment mean the change-point model estimates). Its label follows fixed thresholds:
+    A phase's level is the weighted mean of :math:`I_t` over its covered periods, with the
+    weights of the change-point model (each period's Goldstein mass plus the prior):
+    the segment level that model estimates. Its label follows fixed thresholds:
 
     ==========  ============================
     hostile     :math:`I < -0.5`
@@ -21,9 +22,10 @@ Level and label
     reverse); :math:`\pm 0.15` means the two are within 15% of their total of each other.
 
 Trend
-    The least-squares slope of :math:`I_t` on time in years within the phase (0 with fewer
-    than three periods). ``trend_label`` is improving or worsening when the fitted change
-    over the phase exceeds the series' noise :math:`\hat\sigma`, otherwise steady.
+    The weighted least-squares slope of :math:`I_t` on time in years within the phase (0
+    with fewer than three periods). ``trend_label`` is improving or worsening when the
+    fitted change over the phase exceeds a typical period's noise
+    (:math:`\hat\sigma/\sqrt{\mathrm{median}\,w}`), otherwise steady.
 
 Defining events
     The events of the phase that most express its sign: the highest Goldstein weights
@@ -53,7 +55,7 @@ class Phase(Result):
     start: str
     end: str
     label: str
-    level: float  # mean period index
+    level: float  # weighted mean period index
     trend: float  # index change per year
     events: int
     defining_event_ids: list[str]
@@ -113,11 +115,13 @@ def _spans(dyad: Dyad, det: Detection) -> list[tuple[int, int, pd.Timestamp, pd.
 
 def _draft(dyad: Dyad, det: Detection, both: pd.DataFrame, span: tuple, scale: tuple) -> dict:
     first, stop, day0, day1 = span
-    values = det.values[first:stop]
-    level = float(np.mean(values))
-    years = _years(det.periods[first:stop], dyad)
-    slope = float(np.polyfit(years, values, 1)[0]) if len(values) >= 3 else 0.0
+    values, weights = det.values[first:stop], det.weights[first:stop]
+    level = float(np.average(values, weights=weights))
+    years = _years(det.periods[first:stop])
+    # polyfit weights multiply residuals, so sqrt(w) gives weighted least squares
+    slope = float(np.polyfit(years, values, 1, w=np.sqrt(weights))[0]) if len(values) >= 3 else 0.0
     change = slope * (years[-1] - years[0]) if len(years) > 1 else 0.0
+    noise = det.sigma / np.sqrt(np.median(weights))
     inside = both.loc[day0:day1]
     weighted = inside["goldstein_sum"].sum()
     n_events = int(inside["events"].fillna(0).sum())
@@ -127,14 +131,14 @@ def _draft(dyad: Dyad, det: Detection, both: pd.DataFrame, span: tuple, scale: t
         "label": phase_label(level, scale),
         "level": round(level, 4),
         "trend": round(slope, 4),
-        "trend_label": "steady" if abs(change) <= det.sigma else ("improving" if change > 0 else "worsening"),
+        "trend_label": "steady" if abs(change) <= noise else ("improving" if change > 0 else "worsening"),
         "events": n_events,
         "periods": len(inside),
         "goldstein_mean": round(float(weighted) / n_events, 3) if n_events else None,
     }
 
 
-def _years(periods: pd.DatetimeIndex, dyad: Dyad) -> np.ndarray:
+def _years(periods: pd.DatetimeIndex) -> np.ndarray:
     """Periods as years since the first (exact calendar time, gaps respected)."""
     return np.asarray((periods - periods[0]).days, dtype=float) / 365.25
 

@@ -2,9 +2,9 @@
 
 One row per period of the grid and per direction (``A->B``, ``B->A`` and ``both``).
 A period in which neither country appears in any event, with anyone, is a *gap*: its
-``covered`` is False and its counts are missing (<NA>), not zero, because silence in the
-sources says nothing about the relationship. A covered period without dyad events has
-zero counts and an undefined (NaN) index. The index formula and smoothing are in
+``covered`` is False and its counts and index are missing (<NA>, NaN), not zero, because
+silence in the sources says nothing about the relationship. A covered period without
+dyad events has zero counts and a neutral index of 0. The index formula and smoothing are in
 :mod:`bilateral.dynamics.index`.
 """
 from __future__ import annotations
@@ -52,8 +52,8 @@ def dyad_series(
         Columns ``SERIES_COLUMNS``: period (first day), direction (``A->B``, ``B->A``,
         ``both``), covered, coverage (events of the side(s) with anyone), counts per quad
         and penta class (nullable ints, <NA> in gaps), goldstein_mean/sum, coop_weight C,
-        conflict_weight K, coop_index, coop_index_smooth, salience. Sorted by direction
-        then period.
+        conflict_weight K, coop_index, coop_index_smooth, salience. Sorted by
+        direction then period.
     """
     dyad = as_dyad(source, a, b, freq, start, end)
     win = window or SMOOTH_WINDOW[dyad.freq]

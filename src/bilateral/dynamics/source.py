@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Callable
 
 import duckdb
-import numpy as np
 import pandas as pd
 
 from bilateral.dynamics.dyad import check_freq
@@ -63,8 +62,8 @@ class Dyad:
             cameo, root, quad_class, penta_class, goldstein).
         a, b: ISO alpha-3 country codes; ``a`` is the first side in directed labels.
         freq: day | week | month | quarter | year.
-        start, end: ISO dates bounding the period (inclusive); default: the dyad's first
-            and last event.
+        start, end: ISO dates bounding the period (inclusive); default: the first day of
+            the period of the dyad's first event, and the last day of its last event's.
     """
 
     def __init__(self, source: Source, a: str, b: str, freq: str = "month", start: str | None = None, end: str | None = None):
@@ -74,9 +73,10 @@ class Dyad:
         self.freq = check_freq(freq)
         self.con = frame_connection(source) if isinstance(source, pd.DataFrame) else source.cursor()
         self._cache: dict[str, object] = {}
-        first, last = self.bounds()
-        self.start = start or first
-        self.end = end or last
+        first, last = self.bounds() if start is None or end is None else (start, end)
+        # by default whole periods, so the first and last periods' coverage is complete
+        self.start = start or (self.period_start(first) if first else None)
+        self.end = end or (self.period_end(pd.Timestamp(last)).date().isoformat() if last else None)
 
     @property
     def ab(self) -> str:
@@ -119,6 +119,10 @@ class Dyad:
             return pd.DatetimeIndex([], name="period")
         periods = pd.period_range(self.start, self.end, freq=_PANDAS_FREQ[self.freq])
         return pd.DatetimeIndex(periods.start_time, name="period").as_unit("ns")
+
+    def period_start(self, day: str) -> str:
+        """The first day (ISO) of the period containing ``day``."""
+        return pd.Period(day, freq=_PANDAS_FREQ[self.freq]).start_time.date().isoformat()
 
     def period_end(self, period: pd.Timestamp) -> pd.Timestamp:
         """The last day of the period that starts on ``period``."""
@@ -182,8 +186,3 @@ def as_dyad(source: Source | Dyad, a: str | None, b: str | None, freq: str, star
         raise ValueError("give the two country codes a and b (or pass a Dyad)")
     return Dyad(source, a, b, freq, start, end)
 
-
-def segment_means(values: np.ndarray, breaks: list[int]) -> list[float]:
-    """Mean of each segment of ``values`` cut at ruptures-style ``breaks`` (ending at n)."""
-    starts = [0, *breaks[:-1]]
-    return [float(np.mean(values[s:e])) for s, e in zip(starts, breaks)]

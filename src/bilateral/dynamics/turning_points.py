@@ -2,31 +2,46 @@ r"""Turning points: change points in the cooperation index and in the volume of 
 
 Model
     The series :math:`y_1..y_n` (covered periods only; gaps are skipped, not zeroed) is
-    piecewise constant plus noise. Breakpoints :math:`t_1 < .. < t_K` minimise the
-    penalised cost (Killick, Fearnhead & Eckley 2012)
+    piecewise constant plus noise, :math:`y_t = \mu_{seg(t)} + \varepsilon_t` with
+    :math:`\mathrm{Var}\,\varepsilon_t = \sigma^2 / w_t`. Breakpoints :math:`t_1 < .. < t_K`
+    minimise the penalised cost (Killick, Fearnhead & Eckley 2012)
 
     .. math:: \sum_{k=0}^{K} c(y_{t_k..t_{k+1}}) + K\,\beta\,\hat\sigma^2 \log n,
 
-    with the quadratic cost :math:`c(y_{s..t}) = \sum_{i=s}^{t-1} (y_i - \bar y_{s..t})^2`
-    (ruptures' ``l2``) and a minimum segment length of ``min_size`` periods. The default
-    search is PELT (exact, :math:`O(n)` expected); ``binseg`` and ``bottomup`` are the
-    approximate alternatives in ruptures (Truong, Oudre & Vayatis 2020), chosen by name.
+    with the weighted quadratic cost :math:`c(y_{s..e}) = \sum_{t=s}^{e-1} w_t (y_t - \bar y^w_{s..e})^2`
+    (:mod:`.costs`; ruptures' ``l2`` when all :math:`w_t = 1`) and a minimum segment length
+    of ``min_size`` periods. The default search is PELT (exact, :math:`O(n)` expected);
+    ``binseg`` and ``bottomup`` are the approximate alternatives in ruptures (Truong,
+    Oudre & Vayatis 2020), chosen by name.
+
+Weights
+    For the cooperation index, :math:`w_t = (C_t + K_t + \kappa)/\kappa`: the period's
+    Goldstein mass in units of the index's prior (:mod:`.index`), plus one. The index is
+    a posterior mean whose variance shrinks in proportion, so a month resting on one
+    mild event weighs 1 and a month resting on a hundred weighs far more. A segment's
+    level is its weighted mean. Volume is unweighted.
 
 Penalty rule
     A BIC-type penalty (Schwarz): each change adds two parameters (its location and the
-    new mean), so :math:`\beta = 2` by default, scaled by the noise variance. The noise
-    :math:`\hat\sigma` is estimated robustly from first differences, which steps barely
-    touch: :math:`\hat\sigma = 1.4826\,\mathrm{median}|\Delta y - \mathrm{median}\,\Delta y| / \sqrt 2`
-    (MAD, consistent for Gaussian noise). It is floored at 1% of the series' range so
-    that a noiseless step signal still has a positive penalty. Because cost and penalty
-    both scale with :math:`\hat\sigma^2`, multiplying the series by a constant leaves the
+    new mean), so :math:`\beta = 2` by default, scaled by the noise variance per unit
+    weight. It is estimated robustly from standardised first differences, which steps
+    barely touch: :math:`d_t = (y_t - y_{t-1}) / \sqrt{1/w_t + 1/w_{t-1}}` and
+    :math:`\hat\sigma = 1.4826\,\mathrm{median}|d_t - \mathrm{median}\,d|`
+    (MAD, consistent for Gaussian noise). Where more than half the differences are equal
+    (a sparse series, mostly quiet periods), the MAD is 0 and the mean absolute deviation
+    takes its place, :math:`\hat\sigma = 1.2533\,\mathrm{mean}|d_t - \mathrm{median}\,d|`,
+    so that isolated spikes still count as noise. It is floored at 1% of the series'
+    range (times :math:`\sqrt{\mathrm{median}\,w}`) so that a noiseless step signal still
+    has a positive penalty. Because cost and penalty both scale with :math:`\hat\sigma^2`,
+    multiplying the series by a constant, or all weights by a constant, leaves the
     breakpoints unchanged.
 
 Series
-    ``coop_index``: the combined period index :math:`I_t` (see :mod:`.index`), periods with
-    an undefined index skipped. ``volume``: :math:`\sqrt{n_t}`, the square root of the
-    dyad's event count in covered periods, which stabilises the variance of Poisson
-    counts; scaling every count by :math:`k` scales it by :math:`\sqrt k` and so leaves
+    ``coop_index``: the combined period index :math:`I_t` (see :mod:`.index`) over covered
+    periods; it is 0 in a covered period without dyad events, so the start of a war or an
+    alliance is dated even when the pair had no events before. ``volume``:
+    :math:`\sqrt{n_t}`, the square root of the dyad's event count in covered periods,
+    which stabilises the variance of Poisson counts; scaling every count by :math:`k` scales it by :math:`\sqrt k` and so leaves
     the breaks unchanged too. Levels are reported as index values and as events per period.
 
 Evidence
@@ -49,13 +64,16 @@ import numpy as np
 import pandas as pd
 import ruptures as rpt
 
+from bilateral.dynamics.costs import CostWeightedL2, weighted_means
+from bilateral.dynamics.index import PRIOR_MASS
 from bilateral.dynamics.results import EventRef, Result, event_refs
 from bilateral.dynamics.series import combined, directed, dyad_series, BOTH
-from bilateral.dynamics.source import Dyad, Source, as_dyad, segment_means
+from bilateral.dynamics.source import Dyad, Source, as_dyad
 
 METHODS = {"pelt": rpt.Pelt, "binseg": rpt.Binseg, "bottomup": rpt.BottomUp}
 SERIES = ("coop_index", "volume")
-_MAD_TO_SIGMA = 1.4826
+_MAD_TO_SIGMA = 1.4826  # 1 / Phi^-1(3/4)
+_MEAN_AD_TO_SIGMA = 1.2533  # sqrt(pi / 2)
 
 
 @dataclass(frozen=True, eq=False)
@@ -70,58 +88,79 @@ class TurningPoint(Result):
     after_level: float
     evidence_event_ids: list[str]
     previous_date: str = ""  # first day of the last period at the old level
-    strength: float = 0.0  # |shift| in units of the noise sigma of the detected series
+    strength: float = 0.0  # |shift| in units of a typical period's noise in the detected series
     evidence: list[EventRef] = field(default_factory=list)
 
 
 @dataclass(frozen=True, eq=False)
 class Detection:
-    """Breaks found in one series: the covered periods, their values and the cut positions."""
+    """Breaks found in one series: the covered periods, their values, weights and the cut positions."""
 
     series: str
     periods: pd.DatetimeIndex  # covered periods, in order
     values: np.ndarray  # the detected signal at those periods
+    weights: np.ndarray  # relative precision of each value (1 for volume)
     levels_source: np.ndarray  # what levels are reported in (index, or events per period)
     breaks: list[int]  # ruptures convention: segment ends, the last is n
     sigma: float
     penalty: float
 
 
-def robust_sigma(signal: np.ndarray) -> float:
-    """Noise sigma from the MAD of first differences, floored at 1% of the signal's range."""
+def robust_sigma(signal: np.ndarray, weights: np.ndarray | None = None) -> float:
+    """Noise sigma per unit weight from standardised first differences (module docstring)."""
     y = np.asarray(signal, dtype=float)
+    w = np.ones_like(y) if weights is None else np.asarray(weights, dtype=float)
     if y.size < 3:
         return float(np.ptp(y)) if y.size else 0.0
-    diff = np.diff(y)
-    mad = np.median(np.abs(diff - np.median(diff)))
-    return float(max(_MAD_TO_SIGMA * mad / np.sqrt(2.0), 0.01 * np.ptp(y)))
+    diff = np.diff(y) / np.sqrt(1.0 / w[1:] + 1.0 / w[:-1])
+    deviation = np.abs(diff - np.median(diff))
+    sigma = _MAD_TO_SIGMA * np.median(deviation)
+    if sigma == 0:
+        sigma = _MEAN_AD_TO_SIGMA * np.mean(deviation)
+    return float(max(sigma, 0.01 * np.ptp(y) * np.sqrt(np.median(w))))
 
 
-def bic_penalty(signal: np.ndarray, beta: float = 2.0) -> float:
+def bic_penalty(signal: np.ndarray, beta: float = 2.0, weights: np.ndarray | None = None) -> float:
     """The penalty :math:`\\beta \\hat\\sigma^2 \\log n` of the module docstring."""
     n = len(signal)
-    return float(beta * robust_sigma(signal) ** 2 * np.log(max(n, 2)))
+    return float(beta * robust_sigma(signal, weights) ** 2 * np.log(max(n, 2)))
 
 
-def breakpoints(signal: np.ndarray, method: str = "pelt", beta: float = 2.0, penalty: float | None = None, min_size: int = 2) -> list[int]:
+def breakpoints(
+    signal: np.ndarray,
+    method: str = "pelt",
+    beta: float = 2.0,
+    penalty: float | None = None,
+    min_size: int = 2,
+    weights: np.ndarray | None = None,
+) -> list[int]:
     """Change points of a 1-D signal, ruptures-style (segment ends, the last equal to n).
 
     Args:
         signal: the values, without NaN.
-        method: pelt | binseg | bottomup (ruptures search methods, cost l2).
+        method: pelt | binseg | bottomup (ruptures search methods).
         beta: the BIC multiplier, used when ``penalty`` is None.
         penalty: an explicit penalty, overriding the rule.
         min_size: the shortest segment, in samples.
+        weights: relative precisions (cost ``wl2``); None for ruptures' ``l2``.
     """
     if method not in METHODS:
         raise ValueError(f"unknown change-point method {method!r}; use one of {', '.join(METHODS)}")
-    y = np.asarray(signal, dtype=float).reshape(-1, 1)
+    y = np.asarray(signal, dtype=float)
     n = len(y)
     if n < 2 * min_size or np.ptp(y) == 0:
         return [n]
-    pen = bic_penalty(y[:, 0], beta) if penalty is None else penalty
-    algo = METHODS[method](model="l2", min_size=min_size, jump=1).fit(y)
+    pen = bic_penalty(y, beta, weights) if penalty is None else penalty
+    if weights is None:
+        algo = METHODS[method](model="l2", min_size=min_size, jump=1).fit(y.reshape(-1, 1))
+    else:
+        algo = METHODS[method](custom_cost=CostWeightedL2(), min_size=min_size, jump=1).fit(np.c_[y, weights])
     return [int(bk) for bk in algo.predict(pen=pen)]
+
+
+def index_weights(coop_weight: np.ndarray, conflict_weight: np.ndarray, prior: float = PRIOR_MASS) -> np.ndarray:
+    """Relative precision of each period's index: its Goldstein mass in prior units, plus one."""
+    return (np.asarray(coop_weight, dtype=float) + np.asarray(conflict_weight, dtype=float) + prior) / prior
 
 
 def detect(dyad: Dyad, series: str = "coop_index", method: str = "pelt", beta: float = 2.0, min_size: int = 2, direction: str = BOTH) -> Detection:
@@ -137,16 +176,17 @@ def _detect(dyad: Dyad, series: str, method: str, beta: float, min_size: int, di
     rows = combined(frame) if direction == BOTH else directed(frame, direction)
     if series == "coop_index":
         rows = rows[rows["coop_index"].notna()]
-        levels = rows["coop_index"].to_numpy(dtype=float)
-        values = levels
+        levels = values = rows["coop_index"].to_numpy(dtype=float)
+        weights = index_weights(rows["coop_weight"], rows["conflict_weight"])
+        bks = breakpoints(values, method, beta, min_size=min_size, weights=weights)
     else:
         rows = rows[rows["covered"]]
         levels = rows["events"].to_numpy(dtype=float)
-        values = np.sqrt(levels)
-    bks = breakpoints(values, method, beta, min_size=min_size)
-    sigma = robust_sigma(values)
-    pen = bic_penalty(values, beta) if len(values) else 0.0
-    return Detection(series, pd.DatetimeIndex(rows.index), values, levels, bks, sigma, pen)
+        values, weights = np.sqrt(levels), np.ones(len(levels))
+        bks = breakpoints(values, method, beta, min_size=min_size)
+    sigma = robust_sigma(values, weights)
+    pen = bic_penalty(values, beta, weights) if len(values) else 0.0
+    return Detection(series, pd.DatetimeIndex(rows.index), values, weights, levels, bks, sigma, pen)
 
 
 def turning_points(
@@ -163,7 +203,7 @@ def turning_points(
     min_size: int = 2,
     evidence: int = 5,
 ) -> list[TurningPoint]:
-    """Turning points of the pair's combined cooperation index and volume, with evidence.
+    """Turning points of the pair's combined cooperation indices and volume, with evidence.
 
     Args:
         source, a, b, freq, start, end: as for :func:`~.series.dyad_series`.
@@ -183,8 +223,8 @@ def turning_points(
 
 def _points(dyad: Dyad, det: Detection) -> list[dict]:
     """Turning points of one detection, as keyword dicts (evidence added later)."""
-    levels = segment_means(det.levels_source, det.breaks)
-    signal_levels = segment_means(det.values, det.breaks)
+    levels = weighted_means(det.levels_source, det.weights, det.breaks)
+    signal_levels = weighted_means(det.values, det.weights, det.breaks)
     points = []
     for i, bk in enumerate(det.breaks[:-1]):
         before, after = levels[i], levels[i + 1]
@@ -201,11 +241,17 @@ def _points(dyad: Dyad, det: Detection) -> list[dict]:
             "size": round(after - before, 4),
             "before_level": round(before, 4),
             "after_level": round(after, 4),
-            "strength": round(abs(signal_levels[i + 1] - signal_levels[i]) / det.sigma, 2) if det.sigma > 0 else 0.0,
+            "strength": _strength(det, signal_levels, i),
             "hi": dyad.period_end(det.periods[bk]),
             "sign": 1.0 if up else -1.0,
         })
     return points
+
+
+def _strength(det: Detection, levels: list[float], i: int) -> float:
+    """The shift in units of a typical period's noise, sigma / sqrt(median weight)."""
+    noise = det.sigma / np.sqrt(np.median(det.weights))
+    return round(abs(levels[i + 1] - levels[i]) / noise, 2) if noise > 0 else 0.0
 
 
 def _with_evidence(dyad: Dyad, points: list[dict], k: int) -> list[TurningPoint]:
