@@ -21,7 +21,7 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def allowed_hosts(host: str, port: int) -> list[str] | None:
+def allowed_hosts(host: str) -> list[str] | None:
     """Host headers a loopback server accepts (blocks DNS rebinding); None (any) when shared."""
     if not is_loopback(host):
         return None
@@ -46,14 +46,15 @@ def serve(
 
     from bilateral.web import create_app
 
-    app = create_app(db, allowed_hosts=allowed_hosts(host, port))
+    app = create_app(db, allowed_hosts=allowed_hosts(host))
     port = port or free_port(host)
     where = f"http://{'[' + host + ']' if ':' in host else host}:{port}/"
     if is_loopback(host):
-        console.print(f"bilateral serve: {db} read-only at {where} (bound to {host}: this machine only; --host 0.0.0.0 to share)")
+        console.print(f"bilateral serve: {db} read-only at {where} (bound to {host}: this machine only; --host 0.0.0.0 to share)",
+                      soft_wrap=True, highlight=False, markup=False)
     else:
-        err_console.print(f"[yellow]warning[/yellow]: bound to {host}: anyone who can reach this machine can read the store")
-        console.print(f"bilateral serve: {db} read-only at {where}")
+        err_console.print(f"[yellow]warning[/yellow]: bound to {host}: anyone who can reach this machine can read the store", soft_wrap=True)
+        console.print(f"bilateral serve: {db} read-only at {where}", soft_wrap=True, highlight=False, markup=False)
     console.print("Press Ctrl+C to stop.")
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False, access_log=False)
 
