@@ -47,7 +47,11 @@ _MAX_FILLER = 6
 
 @dataclass(frozen=True, slots=True)
 class PlaceMention:
-    """A place named in text: offsets, the gazetteer's name, country code, coordinates, kind."""
+    """A place named in text: offsets, the gazetteer's name, country code, coordinates, kind.
+
+    ``country`` is as the gazetteer holds it: one code, several "|"-joined for a shared sea
+    or strait ("IRN|OMN"), or empty for open sea.
+    """
 
     char_start: int
     char_end: int
