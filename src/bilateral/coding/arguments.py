@@ -53,6 +53,19 @@ def region_words(verb: Token, after: bool = True) -> set[str]:
     return words
 
 
+NOUN_MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
+
+
+def noun_modifiers(noun: Token) -> set[str]:
+    """Words and lemmas of a noun's modifiers ("air" and "Israeli" in "Israeli air strikes")."""
+    words: set[str] = set()
+    for child in noun.children:
+        if child.dep_ in NOUN_MODIFIER_DEPS:
+            words.update({child.lower_, child.lemma_.lower()})
+            words.update(g.lower_ for g in child.children if g.dep_ in NOUN_MODIFIER_DEPS)
+    return words
+
+
 def particles(verb: Token) -> set[str]:
     """Lemmas of a verb's particles and prepositions ("with" in "meet with", "out" in "pull out")."""
     return {c.lower_ for c in verb.children if c.dep_ in {"prt", "prep", "agent"}}

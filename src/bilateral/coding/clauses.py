@@ -6,7 +6,7 @@ its code is re-mapped by ``modality.transform`` and the complement is not coded 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -47,7 +47,7 @@ def match_verb(verb: Token, book: PatternBook) -> PatternMatch | None:
     return book.match_verb(lemma, args.particles(verb), args.region_words(verb, True), args.region_words(verb, False))
 
 
-def _predicates(sentence: Span) -> list[Token]:
+def predicates(sentence: Span) -> list[Token]:
     """Verbs of the sentence, governors first (fewest ancestors first)."""
     verbs = [t for t in sentence if t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ == "ROOT")
              or (t.pos_ == "ADJ" and modality.governor_class(t) == "intent" and t.dep_ == "acomp")]
@@ -86,7 +86,7 @@ class ClauseCoder:
         speakers: dict[int, str] = {}
         default_speaker = _attribution(sentence)
         found = []
-        for verb in _predicates(sentence):
+        for verb in predicates(sentence):
             if verb.i in consumed:
                 continue
             if modality.is_speech(verb) and self._report(verb, speakers):
@@ -124,6 +124,8 @@ class ClauseCoder:
     def _code(self, verb: Token, sentence: Span, index: args.MentionIndex, consumed: set[int]) -> Candidate | None:
         """One candidate for a verb, taking over its complement when it governs one."""
         own = match_verb(verb, self.book)
+        if verb.lemma_.lower() in modality.lexicon()["light"] and (own is None or own.specificity == 0):
+            own = self._event_object(verb) or own
         kind = modality.governor_class(verb)
         inner_verb = modality.complement(verb) if kind else None
         match, code = own, own.code if own else None
@@ -155,6 +157,15 @@ class ClauseCoder:
             negated=modality.is_negated(verb) or (inner_verb is not None and modality.is_negated(inner_verb)),
             hedged=modality.hedged(verb), objects=objects, reciprocal=bool(own and own.reciprocal),
         )
+
+    def _event_object(self, verb: Token) -> PatternMatch | None:
+        """The code of a light verb's event-noun object: "staged a protest", "launched an offensive"."""
+        for child in verb.children:
+            if child.dep_ in {"dobj", "nsubjpass"}:
+                match = self.book.match_noun(child.lemma_.lower(), args.noun_modifiers(child))
+                if match is not None:
+                    return replace(match, specificity=match.specificity + 1)
+        return None
 
     @staticmethod
     def _complement_targets(inner: Token, index: args.MentionIndex, sentence: Span,

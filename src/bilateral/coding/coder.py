@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span
 
 from bilateral.actors.resolve import ActorMention, ActorResolver
 from bilateral.coding import arguments as args
+from bilateral.coding.classifier import CONFIDENCE_WEIGHT, load_model, rule_features
 from bilateral.coding.clauses import Candidate, ClauseCoder
 from bilateral.coding.context import doc_context
 from bilateral.coding.events import build_events
@@ -55,6 +56,7 @@ class Coder:
         self.resolver = ActorResolver(nlp, actors)
         self.book = pattern_book()
         self.clauses = ClauseCoder(self.book)
+        self.sentence_model = load_model()
 
     def code(self, articles: Iterable[Article]) -> Iterator[CodedDocument]:
         """Code articles lazily, parsing them in batches; yields one CodedDocument per article."""
@@ -67,9 +69,14 @@ class Coder:
         article = Article(text=text, date=date)
         return self.code_doc(self.nlp(text), article).events
 
-    def code_doc(self, doc: Doc, article: Article) -> CodedDocument:
-        """Sentences and events of an already parsed article."""
+    def code_doc(self, doc: Doc, article: Article, classify: bool = True) -> CodedDocument:
+        """Sentences and events of an already parsed article.
+
+        With ``classify`` (and the shipped sentence model present), each event's confidence is
+        moved towards the sentence model's probability of the event's five-way class.
+        """
         coded = CodedDocument(article)
+        scored: list[tuple[Span, list[Event]]] = []
         context = doc_context(doc, article.date)
         mentions = self.resolver.find(doc, date=article.date)
         for index, sent in enumerate(doc.sents):
@@ -89,8 +96,21 @@ class Coder:
                 solo = [c for c in candidates if c.sources and c.code[:2] not in SOLO_EXCLUDED]
                 events = build_events(solo[0], sent, number, article, context, self.profile, single=True) if solo else []
             coded.events.extend(events)
+            if events:
+                scored.append((sent, events))
+        if classify and scored and self.sentence_model is not None:
+            self._adjust_confidence(scored)
         coded.events = _dedupe(coded.events)
         return coded
+
+    def _adjust_confidence(self, scored: list[tuple[Span, list[Event]]]) -> None:
+        """Shift confidences by CONFIDENCE_WEIGHT * (p(event class) - 0.5) from the sentence model."""
+        rules = [rule_features(sent, self.book, [e.cameo for e in events]) for sent, events in scored]
+        probabilities = self.sentence_model.probabilities([sent.text for sent, _ in scored], rules)
+        for (_, events), row in zip(scored, probabilities):
+            for event in events:
+                shifted = event.confidence + CONFIDENCE_WEIGHT * (row[event.penta_class] - 0.5)
+                event.confidence = round(min(0.99, max(0.05, shifted)), 3)
 
     def candidates(self, sentence: Span, mentions: list[ActorMention], headline: bool = False) -> list[Candidate]:
         """Kept candidates of one sentence: verbal ones, else nominal ones where allowed."""

@@ -13,16 +13,6 @@ from bilateral.coding.clauses import Candidate
 from bilateral.coding.patterns import PatternBook
 
 NOUN_TARGET_PREPS = ("on", "against", "in", "with", "to", "over", "at", "into", "upon", "toward", "towards", "between")
-_MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
-
-
-def _modifiers(noun: Token) -> set[str]:
-    words: set[str] = set()
-    for child in noun.children:
-        if child.dep_ in _MODIFIER_DEPS:
-            words.update({child.lower_, child.lemma_.lower()})
-            words.update(g.lower_ for g in child.children if g.dep_ in _MODIFIER_DEPS)
-    return words
 
 
 def _source(noun: Token, index: args.MentionIndex, sentence: Span):
@@ -30,7 +20,7 @@ def _source(noun: Token, index: args.MentionIndex, sentence: Span):
     if noun.i in index.by_head:
         return index.by_head[noun.i]
     for child in noun.children:
-        if child.dep_ in _MODIFIER_DEPS and child.i < noun.i:
+        if child.dep_ in args.NOUN_MODIFIER_DEPS and child.i < noun.i:
             found = args.actors([child], index, sentence)
             if found:
                 return found
@@ -43,7 +33,7 @@ def nominal_candidates(sentence: Span, index: args.MentionIndex, book: PatternBo
     for noun in sentence:
         if noun.pos_ not in {"NOUN", "PROPN"}:
             continue
-        match = book.match_noun(noun.lemma_.lower(), _modifiers(noun))
+        match = book.match_noun(noun.lemma_.lower(), args.noun_modifiers(noun))
         if match is None:
             continue
         sources = _source(noun, index, sentence)
