@@ -5,7 +5,8 @@ import numpy as np
 import pytest
 from ruptures.costs import CostL2
 
-from bilateral.dynamics.costs import CostWeightedL2, weighted_means
+from bilateral.dynamics.costs import CostWeightedL2
+from bilateral.dynamics.turning_points import weighted_means
 
 
 def test_costs_unit_weights_match_ruptures_l2():

@@ -3,41 +3,28 @@
 Every function takes an open store connection (``Store.con``), an events DataFrame, or a
 :class:`Dyad` built from one, and returns DataFrames or frozen result records whose
 ``to_dict()`` is plain JSON data. Claims carry the ids of the events behind them.
-:func:`analyse` runs everything at once.
-
-Names are imported on first use (PEP 562), so ``bilateral dyad`` without analysis
-options does not pay for loading ruptures and statsmodels.
+:func:`analyse` runs everything at once. ruptures and statsmodels are imported when a
+method first needs them, so importing this package stays quick.
 """
-from __future__ import annotations
+from bilateral.dynamics.analysis import DyadAnalysis, analyse
+from bilateral.dynamics.context import ContextActor, context, context_series
+from bilateral.dynamics.dimensions import DIMENSIONS, code_dimension, dimension_series, dimension_shares, event_dimensions, key_events
+from bilateral.dynamics.dyad import FREQUENCIES, dyad_events, dyad_table
+from bilateral.dynamics.index import PRIOR_MASS, coop_index, index_of_goldstein, smoothed_index
+from bilateral.dynamics.outlook import Outlook, outlook
+from bilateral.dynamics.phases import LABELS, PHASE_SCALE, Phase, phase_label, phases
+from bilateral.dynamics.reciprocity import Reciprocity, reciprocity
+from bilateral.dynamics.results import EventRef
+from bilateral.dynamics.series import SERIES_COLUMNS, combined, directed, dyad_series
+from bilateral.dynamics.source import Dyad
+from bilateral.dynamics.turning_points import TurningPoint, breakpoints, turning_points
+from bilateral.dynamics.words_deeds import words_deeds
 
-import importlib
-
-_EXPORTS = {
-    "analysis": ("DyadAnalysis", "analyse"),
-    "context": ("ContextActor", "context", "context_series"),
-    "dimensions": ("DIMENSIONS", "code_dimension", "dimension_series", "dimension_shares", "event_dimensions", "key_events"),
-    "dyad": ("FREQUENCIES", "dyad_events", "dyad_table"),
-    "index": ("coop_index", "index_of_goldstein", "smoothed_index"),
-    "outlook": ("Outlook", "outlook"),
-    "phases": ("LABELS", "PHASE_SCALE", "Phase", "phase_label", "phases"),
-    "reciprocity": ("Reciprocity", "reciprocity"),
-    "results": ("EventRef",),
-    "series": ("SERIES_COLUMNS", "combined", "directed", "dyad_series"),
-    "source": ("Dyad",),
-    "turning_points": ("TurningPoint", "breakpoints", "turning_points"),
-    "words_deeds": ("words_deeds",),
-}
-_WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
-__all__ = sorted(_WHERE)
-
-
-def __getattr__(name: str) -> object:
-    if name not in _WHERE:
-        raise AttributeError(f"module 'bilateral.dynamics' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"bilateral.dynamics.{_WHERE[name]}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return __all__
+__all__ = [
+    "DIMENSIONS", "FREQUENCIES", "LABELS", "PHASE_SCALE", "PRIOR_MASS", "SERIES_COLUMNS",
+    "ContextActor", "Dyad", "DyadAnalysis", "EventRef", "Outlook", "Phase", "Reciprocity", "TurningPoint",
+    "analyse", "breakpoints", "code_dimension", "combined", "context", "context_series", "coop_index",
+    "dimension_series", "dimension_shares", "directed", "dyad_events", "dyad_series", "dyad_table",
+    "event_dimensions", "index_of_goldstein", "key_events", "outlook", "phase_label", "phases",
+    "reciprocity", "smoothed_index", "turning_points", "words_deeds",
+]

@@ -54,8 +54,3 @@ class CostWeightedL2(BaseCost):
         total = self._wy[end] - self._wy[start]
         return float(self._wyy[end] - self._wyy[start] - total * total / weight)
 
-
-def weighted_means(values: np.ndarray, weights: np.ndarray, breaks: list[int]) -> list[float]:
-    """The weighted mean of each segment cut at ruptures-style ``breaks`` (ending at n)."""
-    starts = [0, *breaks[:-1]]
-    return [float(np.average(values[s:e], weights=weights[s:e])) for s, e in zip(starts, breaks)]

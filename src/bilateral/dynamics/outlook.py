@@ -33,17 +33,24 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from statsmodels.tsa.arima.model import ARIMA
-from statsmodels.tsa.statespace.structural import UnobservedComponents
 
 from bilateral.dynamics.results import Result
 from bilateral.dynamics.series import combined, dyad_series
 from bilateral.dynamics.source import Dyad, Source, as_dyad
 
-MODELS = {
-    "local_level": lambda y: UnobservedComponents(y, level="local level"),
-    "arima": lambda y: ARIMA(y, order=(1, 0, 0), trend="c"),
-}
+def _local_level(y: np.ndarray):
+    from statsmodels.tsa.statespace.structural import UnobservedComponents  # imported on use: slow to load
+
+    return UnobservedComponents(y, level="local level")
+
+
+def _arima(y: np.ndarray):
+    from statsmodels.tsa.arima.model import ARIMA
+
+    return ARIMA(y, order=(1, 0, 0), trend="c")
+
+
+MODELS = {"local_level": _local_level, "arima": _arima}
 
 
 @dataclass(frozen=True, eq=False)

@@ -62,15 +62,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-import ruptures as rpt
 
-from bilateral.dynamics.costs import CostWeightedL2, weighted_means
 from bilateral.dynamics.index import PRIOR_MASS
 from bilateral.dynamics.results import EventRef, Result, event_refs
 from bilateral.dynamics.series import combined, directed, dyad_series, BOTH
 from bilateral.dynamics.source import Dyad, Source, as_dyad
 
-METHODS = {"pelt": rpt.Pelt, "binseg": rpt.Binseg, "bottomup": rpt.BottomUp}
+# ruptures search classes by name; ruptures is imported on first use (it loads scipy.stats).
+METHODS = {"pelt": "Pelt", "binseg": "Binseg", "bottomup": "BottomUp"}
 SERIES = ("coop_index", "volume")
 _MAD_TO_SIGMA = 1.4826  # 1 / Phi^-1(3/4)
 _MEAN_AD_TO_SIGMA = 1.2533  # sqrt(pi / 2)
@@ -150,11 +149,16 @@ def breakpoints(
     n = len(y)
     if n < 2 * min_size or np.ptp(y) == 0:
         return [n]
+    import ruptures
+
+    from bilateral.dynamics.costs import CostWeightedL2
+
     pen = bic_penalty(y, beta, weights) if penalty is None else penalty
+    search = getattr(ruptures, METHODS[method])
     if weights is None:
-        algo = METHODS[method](model="l2", min_size=min_size, jump=1).fit(y.reshape(-1, 1))
+        algo = search(model="l2", min_size=min_size, jump=1).fit(y.reshape(-1, 1))
     else:
-        algo = METHODS[method](custom_cost=CostWeightedL2(), min_size=min_size, jump=1).fit(np.c_[y, weights])
+        algo = search(custom_cost=CostWeightedL2(), min_size=min_size, jump=1).fit(np.c_[y, weights])
     return [int(bk) for bk in algo.predict(pen=pen)]
 
 
@@ -246,6 +250,12 @@ def _points(dyad: Dyad, det: Detection) -> list[dict]:
             "sign": 1.0 if up else -1.0,
         })
     return points
+
+
+def weighted_means(values: np.ndarray, weights: np.ndarray, breaks: list[int]) -> list[float]:
+    """The weighted mean of each segment cut at ruptures-style ``breaks`` (ending at n)."""
+    starts = [0, *breaks[:-1]]
+    return [float(np.average(values[s:e], weights=weights[s:e])) for s, e in zip(starts, breaks)]
 
 
 def _strength(det: Detection, levels: list[float], i: int) -> float:
