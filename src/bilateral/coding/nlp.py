@@ -51,11 +51,12 @@ def _line_breaks(doc):
     would join them into one long "sentence" and pair actors across items.
     """
     line_start = 0
+    text = doc.text  # built on each access: read once, or long documents cost quadratic time
     for token in doc[1:]:
         gap = doc[token.i - 1].whitespace_ if not doc[token.i - 1].is_space else doc[token.i - 1].text
         if "\n" not in gap or token.is_space:
             continue
-        previous = doc.text[line_start:token.idx].strip()
+        previous = text[line_start:token.idx].strip()
         if "\n\n" in gap or len(previous) < SHORT_LINE or previous.endswith(_TERMINAL):
             token.is_sent_start = True
         line_start = token.idx
