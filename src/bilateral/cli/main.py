@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "bilateral.cli.demo",
     "bilateral.cli.serve",
     "bilateral.cli.report",
+    "bilateral.cli.importing",
 )
 
 for _name in COMMAND_MODULES:

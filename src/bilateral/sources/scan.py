@@ -25,6 +25,7 @@ _CHUNK = 1 << 24
 _ENUM_TYPE = re.compile(r"ENUM\(.*\)", re.S)
 _VALUE = re.compile(r'Could not convert string "(.*)" to', re.S)
 _COUNTS = re.compile(r"Expected Number of Columns: (\d+) Found: (\d+)")
+_COUNT_ERRORS = ("MISSING COLUMNS", "TOO MANY COLUMNS")
 
 
 @dataclass(frozen=True)
@@ -71,9 +72,9 @@ def scan_sql(path: str | Path, options: ScanOptions, rejects_table: str) -> str:
         f"quote = {_literal(options.quote)}",
         f"escape = {_literal(options.quote)}",
         "auto_detect = false",
-        "strict_mode = false",
+        "strict_mode = true",
         f"null_padding = {str(options.null_padding).lower()}",
-        f"nullstr = [{', '.join(_literal(s) for s in options.nullstr)}]",
+        _nullstr(options.nullstr),
         f"dateformat = {_literal(options.dateformat)}",
         "store_rejects = true",
         f"rejects_table = {_literal(rejects_table)}",
@@ -89,13 +90,27 @@ def scan_sql(path: str | Path, options: ScanOptions, rejects_table: str) -> str:
     return f"read_csv({', '.join(args)})"
 
 
+def _nullstr(values: tuple[str, ...]) -> str:
+    # A single null string must be given as a scalar: with a list, DuckDB ignores force_not_null.
+    if len(values) == 1:
+        return f"nullstr = {_literal(values[0])}"
+    return f"nullstr = [{', '.join(_literal(s) for s in values)}]"
+
+
 def drop_reject_tables(con: duckdb.DuckDBPyConnection, rejects_table: str) -> None:
     for name in (rejects_table, rejects_table + "_scan"):
         con.execute(f"DROP TABLE IF EXISTS {name}").fetchall()
 
 
-def collect_rejects(con: duckdb.DuckDBPyConnection, path: str | Path, rejects_table: str, shown: str | None = None) -> list[RowReject]:
-    """The rows the reader set aside, one per line, with line number, reason and raw text."""
+def collect_rejects(
+    con: duckdb.DuckDBPyConnection, path: str | Path, rejects_table: str, shown: str | None = None,
+    code_column: str | None = None,
+) -> list[RowReject]:
+    """The rows the reader set aside, one per line, with line number, reason and raw text.
+
+    ``code_column`` names the CAMEO code column in reasons (DuckDB reports ENUM failures
+    under another column's name).
+    """
     exists = con.execute(
         "SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND temporary", [rejects_table]
     ).fetchall()[0][0]
@@ -109,24 +124,27 @@ def collect_rejects(con: duckdb.DuckDBPyConnection, path: str | Path, rejects_ta
     shown = shown or str(path)
     out = []
     for (pos, kinds, columns, messages), (line, raw) in zip(rows, located):
-        reasons = dict.fromkeys(_reason(k, c, m) for k, c, m in zip(kinds, columns, messages))
+        reasons = dict.fromkeys(_reason(k, c, m, code_column) for k, c, m in zip(kinds, columns, messages))
+        if any(k in _COUNT_ERRORS for k in kinds):  # one short row gives one entry per missing column
+            reasons = dict.fromkeys([next(r for r in reasons if r.startswith("wrong column count"))])
         out.append(RowReject(shown, line, "; ".join(reasons), raw))
     return out
 
 
-def _reason(kind: str, column: str | None, message: str) -> str:
+def _reason(kind: str, column: str | None, message: str, code_column: str | None = None) -> str:
     """A short reason a user can act on, from one DuckDB reject entry."""
     if kind == "CAST":
         value = _VALUE.search(message or "")
         text = value.group(1) if value else ""
+        if "ENUM" in (message or ""):
+            column = code_column or column
+            return f"{column}: missing CAMEO event code" if text == "" else f"{column}: unknown CAMEO event code {text!r}"
         if text == "":
             return f"{column}: missing value (row too short or field empty)"
-        if "ENUM" in (message or ""):
-            return f"{column}: unknown CAMEO event code {text!r}"
         target = (message or "").rsplit(" to ", 1)[-1].strip("'\". ")
         target = "CAMEO code" if _ENUM_TYPE.match(target) else target
         return f"{column}: {text[:60]!r} is not a valid {target}"
-    if kind in ("MISSING COLUMNS", "TOO MANY COLUMNS"):
+    if kind in _COUNT_ERRORS:
         counts = _COUNTS.search(message or "")
         if counts:
             return f"wrong column count: expected {counts.group(1)}, found {counts.group(2)}"
@@ -158,6 +176,44 @@ def locate_lines(path: str | Path, positions: list[int | None]) -> list[tuple[in
             out.append((lines + 1, raw.rstrip(b"\r").decode("utf-8", "replace")))
         del data
     return out
+
+
+def find_unreported(path: str | Path, options: ScanOptions, known: set[int], limit: int) -> list[RowReject]:
+    """Lines the CSV reader dropped without a record of why (only run when the counts disagree).
+
+    DuckDB drops some rows without a reject entry (an empty CAMEO code under a join, a line
+    longer than its buffer). This slow pass over the lines finds them by the same rules:
+    column count, empty required field, line length. It stops after ``limit`` finds.
+    """
+    names = [name for name, _ in options.columns]
+    required = [(i, name) for i, name in enumerate(names) if name in options.required]
+    delimiter = options.delimiter.encode()
+    found: list[RowReject] = []
+    with open(path, "rb") as fh:
+        for number, raw in enumerate(fh, 1):
+            if (options.header and number == 1) or number in known:
+                continue
+            line = raw.rstrip(b"\r\n")
+            reason = _line_problem(line, delimiter, len(names), options.null_padding, required)
+            if reason:
+                found.append(RowReject(str(path), number, reason, line[:4000].decode("utf-8", "replace")))
+                if len(found) >= limit:
+                    break
+    return found
+
+
+def _line_problem(line: bytes, delimiter: bytes, width: int, padded: bool, required: list[tuple[int, str]]) -> str | None:
+    if not line.strip():
+        return None
+    if len(line) > MAX_LINE_BYTES:
+        return f"line longer than {MAX_LINE_BYTES:,} bytes"
+    fields = line.split(delimiter)
+    if len(fields) > width or (len(fields) < width and not padded):
+        return f"wrong column count: expected {width}, found {len(fields)}"
+    for index, name in required:
+        if index >= len(fields) or not fields[index].strip():
+            return f"{name}: missing value"
+    return None
 
 
 def count_records(path: str | Path, header: bool) -> int:

@@ -61,3 +61,22 @@ def _unzip(path: Path, target: Path) -> None:
 def _gunzip(path: Path, target: Path) -> None:
     with gzip.open(path, "rb") as src, open(target, "wb") as dst:
         shutil.copyfileobj(src, dst, _COPY_CHUNK)
+
+
+@contextmanager
+def normalised_line_ends(path: str | Path, workdir: str | Path | None = None) -> Iterator[Path]:
+    """Yield a copy of ``path`` with CRLF turned into LF and stray CRs into spaces.
+
+    Line numbers stay those of the original (no line is added or removed).
+    """
+    with tempfile.TemporaryDirectory(prefix=".bilateral-lines-", dir=workdir) as tmp:
+        target = Path(tmp) / Path(path).name
+        with open(path, "rb") as src, open(target, "wb") as dst:
+            carry = b""
+            while chunk := src.read(_COPY_CHUNK):
+                data = carry + chunk
+                carry = data[-1:] if data.endswith(b"\r") else b""  # a CR may pair with the next chunk's LF
+                data = data[: len(data) - len(carry)]
+                dst.write(data.replace(b"\r\n", b"\n").replace(b"\r", b" "))
+            dst.write(carry.replace(b"\r", b"\n"))
+        yield target

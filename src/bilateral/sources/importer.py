@@ -1,0 +1,238 @@
+"""Importing one dataset file into the store: parse, map, keep bad rows, dedup, count.
+
+:func:`import_file` streams a file into the store in one transaction: DuckDB parses and
+maps it (no Python loop over rows), bad rows are kept with line and reason, duplicates
+are collapsed, and the counts (read = stored + duplicates + rejected, always) go to the
+ingest log in the same transaction, so a killed import leaves nothing half-written and a
+rerun finishes the job.
+"""
+from __future__ import annotations
+
+import json
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from bilateral.errors import InputError
+from bilateral.sources.datasets import DATASETS, READERS, DatasetReader, choose_reader, ensure_cameo_table, load_sql
+from bilateral.sources.layouts import FirstLine, sniff
+from bilateral.sources.scan import (
+    REJECTS_LIMIT, RowReject, ScanOptions, collect_rejects, count_records, drop_reject_tables, find_unreported, scan_sql,
+)
+from bilateral.sources.unpack import normalised_line_ends, readable_copy
+from bilateral.store import dedup
+
+
+@dataclass
+class ImportReport:
+    """What one input contributed; read = stored + duplicates + rejected."""
+
+    path: str
+    reader: str | None = None
+    read: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    rejects: list[RowReject] = field(default_factory=list)
+    error: str | None = None  # the whole file could not be read
+    skipped: str | None = None  # why the file was not read again
+    new_keys: pa.Table | None = None  # keys of the rows this file added
+
+    def adds_up(self) -> bool:
+        return self.read == self.stored + self.duplicates + self.rejected
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.error or self.rejected)
+
+    def summary(self) -> str:
+        if self.error:
+            return f"{self.path}: not imported: {self.error}"
+        if self.skipped:
+            return f"{self.path}: skipped ({self.skipped})"
+        return (
+            f"{self.path}: read {self.read:,}, stored {self.stored:,}, duplicates {self.duplicates:,}, "
+            f"rejected {self.rejected:,} [{self.reader or 'empty'}]"
+        )
+
+
+@dataclass(frozen=True)
+class IngestTag:
+    """How an import is recorded in the ingest log (fetch passes the file's MD5 for resume)."""
+
+    run_id: str
+    kind_prefix: str = "import"
+    fingerprint: str | None = None
+
+
+def import_file(
+    store, dataset: str, path: str | Path, *, window_days: int | None = None,
+    tag: IngestTag | None = None, shown: str | None = None,
+) -> ImportReport:
+    """Import one dataset file into ``store`` in one transaction; bad rows never raise.
+
+    Args:
+        store: an open :class:`bilateral.store.Store`.
+        dataset: a registered dataset name ("gdelt", "icews", "phoenix").
+        path: the file (plain, .zip or .gz).
+        window_days: also collapse same source/target/code events within windows of N days.
+        tag: run id, log kind and fingerprint for the ingest log.
+        shown: the name used for the file in reports and rejects.
+    Returns:
+        The counts, the rejected rows, and the keys of the stored rows.
+    """
+    report = ImportReport(shown or str(path))
+    tag = tag or IngestTag(uuid.uuid4().hex)
+    fingerprint = tag.fingerprint or _file_fingerprint(path)
+
+    def log() -> None:
+        kind = f"{tag.kind_prefix}:{report.reader or dataset}"
+        counts = (report.read, report.stored, report.duplicates, report.rejected)
+        store.log_ingest(tag.run_id, kind, report.path, fingerprint, *counts)
+
+    try:
+        with readable_copy(path, Path(store.path).parent) as plain:
+            _import_plain(store, dataset, plain, report, window_days, log)
+    except InputError as exc:
+        report.error = exc.reason
+    return report
+
+
+def _import_plain(store, dataset: str, path: Path, report: ImportReport, window_days: int | None, log) -> None:
+    first = sniff(path)
+    chosen = None if first.empty else choose_reader(dataset, first)
+    if chosen is None:
+        if not first.empty:
+            _reject_file(dataset, path, first, report)
+        with store.transaction():
+            log()
+        return
+    reader, header = chosen
+    report.reader = reader.name
+    options = reader.scan_options(header, first.delimiter)
+    try:
+        _load_file(store, reader, path, options, report, window_days, log)
+    except duckdb.InvalidInputException as exc:
+        # DuckDB's strict parser stops at a stray carriage return; read a copy with clean line ends.
+        if "invalid state" not in str(exc):
+            raise InputError(path, f"unreadable: {str(exc).splitlines()[0]}") from exc
+        with normalised_line_ends(path, Path(store.path).parent) as clean:
+            try:
+                _load_file(store, reader, clean, options, report, window_days, log)
+            except duckdb.Error as again:
+                raise InputError(path, f"unreadable: {str(again).splitlines()[0]}") from again
+
+
+def _load_file(store, reader: DatasetReader, path: Path, options: ScanOptions, report: ImportReport,
+               window_days: int | None, log) -> None:
+    """Parse, map, check and dedup one plain file inside one transaction."""
+    rejects_table = f"_bilateral_rejects_{uuid.uuid4().hex[:8]}"
+    con = store.con
+    with ThreadPoolExecutor(1) as pool:
+        records = pool.submit(count_records, path, options.header)  # runs while DuckDB parses
+        with store.transaction():
+            keys = _load(con, reader, path, options, rejects_table)
+            report.rejects = collect_rejects(con, path, rejects_table, report.path, reader.code_column)
+            drop_reject_tables(con, rejects_table)
+            report.read = records.result()
+            _account_unread(report, keys.num_rows, path, options)
+            report.duplicates, fresh = dedup.drop_exact(con, reader.table, reader.key, keys)
+            if window_days and reader.table == "events":
+                report.duplicates += dedup.collapse_window(con, fresh, window_days)
+            report.stored = keys.num_rows - report.duplicates
+            report.new_keys = fresh
+            log()
+
+
+def _load(con, reader: DatasetReader, path: Path, options: ScanOptions, rejects_table: str) -> pa.Table:
+    scan = scan_sql(path, options, rejects_table)
+    if reader.prepare:
+        reader.prepare(con, scan_sql(path, options, rejects_table + "_prep"))
+        drop_reject_tables(con, rejects_table + "_prep")
+    cameo = ensure_cameo_table(con, reader.profile) if reader.code_column else None
+    return con.sql(load_sql(reader, scan, cameo)).to_arrow_table()
+
+
+def _account_unread(report: ImportReport, loaded: int, path: Path, options: ScanOptions) -> None:
+    """Rows the file has that neither the load nor the itemised rejects account for."""
+    missing = report.read - loaded - len(report.rejects)
+    if 0 < missing and len(report.rejects) < REJECTS_LIMIT:
+        known = {r.line for r in report.rejects if r.line is not None}
+        found = find_unreported(path, options, known, missing)
+        report.rejects = sorted(report.rejects + [replace(r, path=report.path) for r in found], key=_line_order)
+        missing -= len(found)
+    if missing > 0:
+        reason = (
+            f"{missing:,} more row(s) not read (bad rows past the first {len(report.rejects):,} "
+            "itemised, or lines the CSV reader skipped)"
+        )
+        report.rejects.append(RowReject(report.path, None, reason, None))
+        report.rejected = report.read - loaded
+    else:
+        report.rejected = len(report.rejects)
+        report.read = loaded + report.rejected  # never fewer than the reader itself saw
+
+
+def _line_order(reject: RowReject) -> tuple[int, int]:
+    return (0, reject.line) if reject.line is not None else (1, 0)
+
+
+def _reject_file(dataset: str, path: Path, first: FirstLine, report: ImportReport) -> None:
+    widths = sorted({w for n in DATASETS[dataset] for w in READERS[n].widths})
+    report.read = report.rejected = count_records(path, header=False)
+    reason = (
+        f"not a {dataset} file: its first line has {len(first.fields)} column(s); "
+        f"expected {', '.join(map(str, widths))} or a known header"
+    )
+    report.rejects = [RowReject(report.path, 1, reason, (first.delimiter.join(first.fields))[:500])]
+
+
+def _file_fingerprint(path: str | Path) -> str:
+    stat = Path(path).stat()
+    return f"{Path(path).name}:{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def expand_files(inputs: list[str | Path]) -> list[Path]:
+    """Files named directly, plus every file inside named directories (sorted, hidden ones skipped)."""
+    files: list[Path] = []
+    for item in map(Path, inputs):
+        if item.is_dir():
+            files.extend(sorted(p for p in item.rglob("*") if p.is_file() and not p.name.startswith(".")))
+        else:
+            files.append(item)
+    return files
+
+
+def import_files(store, dataset: str, inputs: list[str | Path], *, window_days: int | None = None,
+                 on_report=None) -> list[ImportReport]:
+    """Import every input (files or folders) in turn; one transaction and one report per file."""
+    run_id = uuid.uuid4().hex
+    # Row order inside the store does not matter to an import, and keeping it costs parallelism.
+    store.con.execute("SET preserve_insertion_order = false").fetchall()
+    reports = []
+    try:
+        for path in expand_files(inputs):
+            report = import_file(store, dataset, path, window_days=window_days, tag=IngestTag(run_id))
+            reports.append(report)
+            if on_report:
+                on_report(report)
+    finally:
+        store.con.execute("RESET preserve_insertion_order").fetchall()
+    return reports
+
+
+def write_rejects(reports: list[ImportReport], path: str | Path) -> Path:
+    """Write every rejected row and failed file as JSON Lines: path, line, reason, raw."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as fh:
+        for report in reports:
+            if report.error:
+                fh.write(json.dumps({"path": report.path, "line": None, "reason": report.error, "raw": None}) + "\n")
+            for item in report.rejects:
+                fh.write(json.dumps(asdict(item), ensure_ascii=False) + "\n")
+    return path
