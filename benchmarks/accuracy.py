@@ -155,12 +155,20 @@ def _phrase_mention(doc, mentions):
     return max(mentions, key=lambda m: (m.country is not None, m.certainty, m.end - m.start))
 
 
+# NGEC's conventions for the same things: UN bodies are UNO, EU bodies EUR, Kosovo XKX (CAMEO: KSV).
+NGEC_CODES = {"IGOUNO": "UNO", "IGOEUR": "EUR", "KSV": "XKX"}
+
+
 def _country(mention) -> str:
+    """The country (or organisation root) of a mention in NGEC's conventions."""
     if mention is None:
         return ""
-    if mention.country and len(mention.country) == 3 and not mention.code.startswith(("IGO", "NGO", "NGM", "IMG", "MNC")):
-        return mention.country
-    return mention.code[:3] if mention.code[:3] in {"IGO", "NGO", "NGM", "IMG", "MNC"} else (mention.country or "")
+    for prefix, ngec in NGEC_CODES.items():
+        if mention.code.startswith(prefix):
+            return ngec
+    if mention.code[:3] in {"IGO", "NGO", "NGM", "IMG", "MNC"}:
+        return mention.code[:3]
+    return mention.country or ""
 
 
 def commit() -> str:

@@ -146,3 +146,18 @@ def test_code_texts_returns_a_frame_of_events():
     ]
     with pytest.raises(ValueError, match="dates"):
         bilateral.code_texts(["one"], dates=["2020-01-01", "2020-01-02"])
+
+
+def test_coder_event_dates_named_in_the_clause(coder):
+    [a, b] = coder.code_sentence("Iran and Russia signed a treaty in February 2022.", "2024-05-01")
+    assert (a.date, a.date_precision, a.date_source) == ("2022-02-01", "month", "text")
+    events = coder.code_sentence("Turkish officials said in 2023 that Greece attacked Cyprus.", "2024-05-01")
+    assert [(e.source, e.target, e.date, e.date_source) for e in events] == [("GRC", "CYP", "2024-05-01", "publication")]
+
+
+def test_coder_event_place_with_coordinates(coder):
+    [event] = coder.code_sentence("Russian troops shelled Ukrainian positions near Kharkiv.", "2024-05-01")
+    assert event.location == "Kharkiv"
+    assert 49 < event.lat < 51 and 35 < event.lon < 37
+    [event] = coder.code_sentence("Turkey attacked Syria.", "2024-05-01")
+    assert event.location is None and event.lat is None

@@ -18,7 +18,8 @@ from spacy.util import filter_spans
 _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "nummod", "appos"}
 # Prepositions after an agent noun that name its country ("officials in Tehran", "army of Iran").
 _LOCATIVE_PREPS = {"in", "of", "from"}
-_FALLBACK_LABELS = {"GPE", "NORP", "ORG"}
+_FALLBACK_LABELS = {"GPE", "NORP", "ORG", "LOC", "FAC"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}  # a named city or region stands for its country
 _DETERMINERS = ("the ", "The ")
 # Words the matcher must not take as a country when written in lower case ("us", "chad").
 _CASE_SENSITIVE_KINDS = {"country", "person", "org", "igo", "group", "place", "capital"}
@@ -38,7 +39,8 @@ class ActorMention:
     sector: str | None
     head: int = -1  # token the mention hangs on in the parse
     certainty: float = 1.0  # 1.0 dictionary phrase, lower for NER guesses and bare agents
-    kind: str = "dictionary"  # dictionary | ner | agent (bare agent word) | combined (country + noun)
+    kind: str = "dictionary"  # dictionary | ner | place | agent (bare agent word) | combined (country + noun)
+    entry_kind: str = ""  # the dictionary's kind of actor: country, person, institution, igo, group
 
 
 class ActorResolver:
@@ -120,7 +122,7 @@ class ActorResolver:
         return ActorMention(
             start=match.start, end=match.end, char_start=match.start_char, char_end=match.end_char,
             text=match.text, code=entry.code, country=entry.country or None, sector=sector,
-            head=match.root.i, certainty=certainty, kind=kind,
+            head=match.root.i, certainty=certainty, kind=kind, entry_kind=entry.kind or "",
         )
 
     def _ner_mentions(self, span: Span, date: str | None, taken: set[int]) -> list[ActorMention]:
@@ -129,6 +131,8 @@ class ActorResolver:
             if ent.label_ not in _FALLBACK_LABELS or any(i in taken for i in range(ent.start, ent.end)):
                 continue
             mention = self._lookup(ent, date, kind="ner")
+            if mention is None and ent.label_ in _PLACE_LABELS:
+                mention = _place_mention(ent)
             if mention is not None:
                 mentions.append(mention)
         return mentions
@@ -137,13 +141,19 @@ class ActorResolver:
         """Move a country onto the noun it modifies: "Russian troops" is one RUSMIL mention."""
         by_token = {i: m for m in mentions for i in range(m.start, m.end)}
         out = []
+        recoded: dict[int, ActorMention] = {}
         for mention in mentions:
             holder = _modified_noun(doc[mention.head])
+            if holder is not None and holder.i in by_token and mention.country:
+                owner = by_token[holder.i]
+                if _is_foreign_institution(owner, mention):  # "Chile's Defense Department" is Chile's
+                    sector = owner.sector or ""
+                    recoded[id(owner)] = replace(owner, code=mention.country + sector, country=mention.country)
             if holder is None or holder.i in by_token or mention.kind == "agent":
                 out.append(mention)
                 continue
             out.append(self._combine(mention, holder))
-        return out
+        return [recoded.get(id(m), m) for m in out]
 
     def _combine(self, mention: ActorMention, holder: Token) -> ActorMention:
         """The mention widened to the noun it modifies, with that noun's sector if it is an agent."""
@@ -175,6 +185,22 @@ class ActorResolver:
         return mentions
 
 
+def _place_mention(ent: Span) -> ActorMention | None:
+    """A city or region the gazetteer knows, as a mention of its country ("Kharkiv" -> UKR)."""
+    try:
+        from bilateral.actors.dictionary import find_place
+
+        place = find_place(ent.text)
+    except (ImportError, OSError, ValueError):
+        return None
+    if place is None or not place.country or len(place.country) != 3:
+        return None
+    return ActorMention(
+        start=ent.start, end=ent.end, char_start=ent.start_char, char_end=ent.end_char, text=ent.text,
+        code=place.country, country=place.country, sector=None, head=ent.root.i, certainty=0.8, kind="place",
+    )
+
+
 def _modified_noun(token: Token) -> Token | None:
     """The noun a country word describes: its head via amod/compound/poss, or an agent via "in"/"of".
 
@@ -190,6 +216,13 @@ def _modified_noun(token: Token) -> Token | None:
         if noun.pos_ == "NOUN" and noun.i < token.i and not _has_country_modifier(noun):
             return noun
     return None
+
+
+def _is_foreign_institution(owner: ActorMention, possessor: ActorMention) -> bool:
+    """True when a country word modifies a state body the dictionary gives to another country."""
+    return (owner.kind in {"dictionary", "ner"} and owner.entry_kind != "person" and owner.sector is not None and owner.country is not None
+            and len(owner.country) == 3 and possessor.country != owner.country and len(possessor.code) == 3
+            and owner.start > possessor.start)
 
 
 def _has_country_modifier(noun: Token) -> bool:
