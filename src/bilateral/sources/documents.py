@@ -71,10 +71,23 @@ def read_csv(path: Path, rejects: Rejects, text_col: str = "text", date_col: str
         if text_col not in reader.fieldnames:
             rejects.add(path, 1, f"no column {text_col!r} (columns: {', '.join(reader.fieldnames)}); set --text-col")
             return
+        width = len(reader.fieldnames)
         for record in reader:
+            found = _field_count(record, width)
+            if found != width:  # an unquoted comma shifts every later field: the text would be cut
+                hint = "; quote fields that hold commas" if found > width else ""
+                rejects.add(path, reader.line_num, f"wrong column count: expected {width} as in the header, found {found}{hint}")
+                continue
             article = _article(record, path, reader.line_num, rejects, text_col, date_col)
             if article is not None:
                 yield article
+
+
+def _field_count(record: dict, width: int) -> int:
+    """Fields a csv.DictReader row really had: extras land under None, missing ones are None."""
+    extra = len(record.get(None) or ())
+    missing = sum(1 for key, value in record.items() if key is not None and value is None)
+    return width + extra - missing
 
 
 def _article(record: object, path: Path, line: int, rejects: Rejects, text_col: str, date_col: str) -> Article | None:
