@@ -101,16 +101,32 @@ def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
     return found
 
 
-def target_candidates(verb: Token) -> list[Token]:
-    """Possible recipient tokens of a verb, most likely first."""
+def object_prep_chain(noun: Token, depth: int = 3) -> list[Token]:
+    """Prepositional objects after a noun, following "of" chains ("resumption of ties with X")."""
+    found = prep_objects(noun, OBJECT_PREPS)
+    if depth > 1:
+        for inner in prep_objects(noun, ("of",)) + [c for c in noun.children if c.dep_ == "acl"]:
+            found += object_prep_chain(inner, depth - 1)
+    return found
+
+
+def target_candidates(verb: Token, extra_preps: tuple[str, ...] = ()) -> list[Token]:
+    """Possible recipient tokens of a verb, most likely first.
+
+    Args:
+        verb: the predicate.
+        extra_preps: prepositions that name the recipient for this verb only ("arrived in X").
+    """
     candidates = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
     candidates += [c for c in verb.children if c.dep_ == "dative" and c.pos_ in {"NOUN", "PROPN", "PRON"}]
-    candidates += prep_objects(verb, ("to",))
+    candidates += prep_objects(verb, ("to",) + extra_preps)
     objects = [c for c in verb.children if c.dep_ in {"dobj", "attr", "oprd"}]
     candidates += objects
     for obj in objects:
-        candidates += prep_objects(obj, OBJECT_PREPS)
+        candidates += object_prep_chain(obj)
     candidates += prep_objects(verb, TARGET_PREPS[1:])
+    for pobj in prep_objects(verb, ("for", "in", "on", "about", "over")):  # "talks on the resumption of ties with X"
+        candidates += object_prep_chain(pobj, 2)
     return candidates
 
 
@@ -166,11 +182,12 @@ def _as_pronoun(mention: ActorMention) -> ActorMention:
     return replace(mention, certainty=min(mention.certainty, 0.7))
 
 
-def first_targets(verb: Token, index: MentionIndex, sentence: Span, exclude: list[ActorMention]) -> list[ActorMention]:
+def first_targets(verb: Token, index: MentionIndex, sentence: Span, exclude: list[ActorMention],
+                  extra_preps: tuple[str, ...] = ()) -> list[ActorMention]:
     """The first candidate slot that names an actor other than the sources."""
     codes = {m.code for m in exclude}
     fallback: list[ActorMention] = []
-    for candidate in target_candidates(verb):
+    for candidate in target_candidates(verb, extra_preps):
         if candidate.lower_ in {"its", "their"}:
             continue
         found = [m for m in actors([candidate], index, sentence) if m not in exclude and m.code not in codes]

@@ -145,7 +145,8 @@ class ClauseCoder:
         sources = args.actors(args.subject_tokens(verb), index, sentence)
         if not sources:
             return None
-        targets = args.first_targets(verb, index, sentence, sources)
+        extra = ("in", "at", "for") if verb.lemma_.lower() in modality.lexicon()["travel"] else ()
+        targets = args.first_targets(verb, index, sentence, sources, extra)
         if not targets and inner_verb is not None and kind != "nonfactual":
             targets = self._complement_targets(inner_verb, index, sentence, sources, kind)
         if match.reverse:

@@ -29,6 +29,16 @@ def pairs(candidate: Candidate, single: bool = False) -> list[tuple[ActorMention
     return []
 
 
+def _mirror_record(candidate: Candidate):
+    """The ontology record of the mirror event a pattern pairs with its own, if any."""
+    if not candidate.match.paired or candidate.match.reverse or candidate.code != candidate.match.code:
+        return None
+    try:
+        return lookup(candidate.match.paired)
+    except UnknownCodeError:
+        return None
+
+
 def state_of(mention: ActorMention | None) -> str | None:
     """The 3-letter state code of a mention; None for organisations and bare agents."""
     if mention is None or not mention.country or len(mention.country) != 3:
@@ -44,8 +54,12 @@ def build_events(candidate: Candidate, sentence: Span, index: int, article: Arti
     except UnknownCodeError:
         return []
     date, precision, date_source = event_date(context, candidate.predicate, sentence, article.date)
+    directed = [(s, t, record) for s, t in pairs(candidate, single)]
+    mirror = _mirror_record(candidate)
+    if mirror is not None:  # "X visited Y": Y hosted X
+        directed += [(t, s, mirror) for s, t, _ in list(directed) if t is not None]
     events = []
-    for source, target in pairs(candidate, single):
+    for source, target, record in directed:
         spans = [(source.char_start, source.char_end)] + ([(target.char_start, target.char_end)] if target else [])
         place = event_place(context, candidate.predicate, sentence, spans)
         pred = candidate.predicate
@@ -63,8 +77,8 @@ def build_events(candidate: Candidate, sentence: Span, index: int, article: Arti
             source_country=state_of(source), target_country=state_of(target),
             cameo=record.code, root=record.root, quad_class=record.quad_class, penta_class=record.penta_class,
             goldstein=record.goldstein(profile),
-            plover=candidate.match.plover or record.plover,
-            plover_mode=candidate.match.plover_mode or record.plover_mode,
+            plover=(candidate.match.plover if record.code == candidate.code else None) or record.plover,
+            plover_mode=(candidate.match.plover_mode if record.code == candidate.code else None) or record.plover_mode,
             sentence=sentence.text, char_start=start, char_end=end, url=article.url, title=article.title,
             confidence=confidence.score(evidence), date_precision=precision, date_source=date_source,
             source_text=source.text, target_text=target.text if target else None,

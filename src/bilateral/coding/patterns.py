@@ -32,6 +32,7 @@ class PatternMatch:
     plover: str | None = None  # finer PLOVER type/mode than the CAMEO table gives, if any
     plover_mode: str | None = None
     layer: str = "core"  # core | cameo2
+    paired: str | None = None  # code of the mirror event target->source ("visit" 042 pairs "host" 043)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,8 @@ class _Pattern:
     layer: str
     owners: frozenset[str] = frozenset()  # verbs of the block the pattern was written for (empty: all)
     content: bool = True  # at least one item is a content word, not just a preposition
+    reciprocal: bool = False
+    paired: str | None = None
 
 
 # Items this general do not outweigh a reviewed default code on their own.
@@ -69,7 +72,8 @@ class PatternBook:
         self.defaults: dict[tuple[str, str], tuple[str, str]] = {}  # (verb, particle) -> (code, layer)
         self.blocks: dict[str, list[str]] = defaultdict(list)  # verb -> blocks it belongs to
         self.patterns: dict[str, list[_Pattern]] = defaultdict(list)  # block -> patterns
-        self.reciprocal: set[str] = set()
+        self.reciprocal: set[str] = set()  # "core:verb:code" entries
+        self.paired: dict[tuple[str, str], str] = {}  # (verb, code) -> mirror code
         self.modes: dict[tuple[str, str], tuple[str | None, str | None]] = {}
         self._read_cameo2()
         self._read_core_verbs()
@@ -95,8 +99,7 @@ class PatternBook:
                 members[block].add(verb)
         for row in _rows("verb_objects.tsv"):
             code, reverse = (row["code"], False) if row["code"] else (row["reverse_code"], True)
-            if row["code"] and row["code"] == row["reverse_code"]:
-                self.reciprocal.add(row["block"] + ":" + code)
+            both = bool(row["code"] and row["reverse_code"])
             words = row["after"].split() + row["before"].split()
             self.patterns[row["block"]].append(_Pattern(
                 items=tuple(self._item(w) for w in row["after"].split()),
@@ -104,6 +107,8 @@ class PatternBook:
                 code=code, reverse=reverse, plover=None, plover_mode=None, layer="cameo2",
                 owners=frozenset(set((row.get("verbs") or "").split()) & members[row["block"]]),
                 content=any(w not in FUNCTION_WORDS for w in words),
+                reciprocal=both and row["code"] == row["reverse_code"],
+                paired=row["reverse_code"] if both and row["code"] != row["reverse_code"] else None,
             ))
 
     def _read_core_verbs(self) -> None:
@@ -112,6 +117,8 @@ class PatternBook:
             plover, mode = row["plover"] or None, row["mode"] or None
             if row["reciprocal"] == "yes":
                 self.reciprocal.add(f"core:{verb}:{row['code']}")
+            elif row["reciprocal"]:
+                self.paired[(verb, row["code"])] = row["reciprocal"]
             if not objects:
                 self.defaults[(verb, particle)] = (row["code"], "core")
                 self.modes[(verb, row["code"])] = (plover, mode)
@@ -160,9 +167,10 @@ class PatternBook:
                 if all(item & after for item in pattern.items) and all(item & before for item in pattern.before):
                     best = pattern
         if best is not None:
-            reciprocal = self._is_reciprocal(lemma, best.code)
+            reciprocal = best.reciprocal or self._is_reciprocal(lemma, best.code)
+            paired = best.paired or self.paired.get((lemma, best.code))
             return PatternMatch(best.code, len(best.items) + len(best.before), best.reverse, reciprocal,
-                                best.plover, best.plover_mode, best.layer)
+                                best.plover, best.plover_mode, best.layer, paired)
         for particle in sorted(particles):
             if (lemma, particle) in self.defaults:
                 return self._default(lemma, particle, 1)
@@ -173,12 +181,12 @@ class PatternBook:
     def _default(self, lemma: str, particle: str, specificity: int) -> PatternMatch:
         code, layer = self.defaults[(lemma, particle)]
         plover, mode = self.modes.get((lemma, code), (None, None))
-        return PatternMatch(code, specificity, False, self._is_reciprocal(lemma, code), plover, mode, layer)
+        return PatternMatch(code, specificity, False, self._is_reciprocal(lemma, code), plover, mode, layer,
+                            self.paired.get((lemma, code)))
 
     def _is_reciprocal(self, lemma: str, code: str) -> bool:
-        if f"core:{lemma}:{code}" in self.reciprocal:
-            return True
-        return any(f"{block}:{code}" in self.reciprocal for block in self.blocks.get(lemma, ()))
+        """Reciprocal acts are declared in the project's own layer only (the CAMEO 2.0 flags are per pattern)."""
+        return f"core:{lemma}:{code}" in self.reciprocal
 
     def match_noun(self, lemma: str, modifiers: set[str]) -> PatternMatch | None:
         """The code of an event noun ("strike", "talks"), refined by its modifiers ("air strike")."""
