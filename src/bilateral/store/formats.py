@@ -23,6 +23,11 @@ def _clean(expr: str) -> str:
     return f"regexp_replace({expr}, '[\\t\\r\\n]+', ' ', 'g')"
 
 
+def _plain_number(expr: str) -> str:
+    """GDELT writes whole numbers in tone and coordinates without a decimal point ("8", not "8.0")."""
+    return f"CASE WHEN {expr} = trunc({expr}) THEN CAST(CAST({expr} AS BIGINT) AS VARCHAR) ELSE CAST({expr} AS VARCHAR) END"
+
+
 def _numeric_id(prefix: str) -> str:
     """The dataset's own id for its events, else a stable number from the event id."""
     return (
@@ -55,10 +60,10 @@ def _gdelt2_fields() -> dict[str, str]:
         "NumMentions": "coalesce(e.num_mentions, 1)",
         "NumSources": "coalesce(e.num_sources, 1)",
         "NumArticles": "coalesce(e.num_articles, 1)",
-        "AvgTone": "e.avg_tone",
+        "AvgTone": _plain_number("e.avg_tone"),
         "ActionGeo_FullName": _clean("e.location"),
-        "ActionGeo_Lat": "e.lat",
-        "ActionGeo_Long": "e.lon",
+        "ActionGeo_Lat": _plain_number("e.lat"),
+        "ActionGeo_Long": _plain_number("e.lon"),
         "DATEADDED": "strftime(e.date, '%Y%m%d') || '000000'",
         "SOURCEURL": _clean("e.url"),
     })
@@ -75,7 +80,7 @@ def _icews_fields() -> dict[str, str]:
         "Source Country": "sc.name",
         "Event Text": "n.name",
         "CAMEO Code": "e.cameo",
-        "Intensity": "e.goldstein",
+        "Intensity": _plain_number("e.goldstein"),
         "Target Name": _clean("coalesce(split_part(e.target_text, ' | ', 1), e.target)"),
         "Target Sectors": _clean("nullif(split_part(e.target_text, ' | ', 2), '')"),
         "Target Country": "tc.name",
@@ -86,8 +91,8 @@ def _icews_fields() -> dict[str, str]:
         "District": "NULL",
         "Province": "NULL",
         "Country": _clean("nullif(trim(regexp_extract(e.location, '[^,]*$')), '')"),
-        "Latitude": "e.lat",
-        "Longitude": "e.lon",
+        "Latitude": _plain_number("e.lat"),
+        "Longitude": _plain_number("e.lon"),
     }
 
 
@@ -104,9 +109,13 @@ def _lookup_frames() -> dict[str, "pd.DataFrame"]:
     return {"_export_country": countries, "_export_cameo": cameo_table()[["code", "name"]]}
 
 
-def _copy(con: duckdb.DuckDBPyConnection, select: str, path: Path, header: bool, where: str, params: list) -> int:
+def _copy(con: duckdb.DuckDBPyConnection, select: str, path: Path, header: bool, where: str, params: list,
+          nullstr: str = "") -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
-    sql = f"COPY ({select} {where} ORDER BY e.date, e.event_id) TO ? (DELIMITER '\t', QUOTE '', NULLSTR '', HEADER {str(header).lower()})"
+    sql = (
+        f"COPY ({select} {where} ORDER BY e.date, e.event_id) TO ? "
+        f"(DELIMITER '\t', QUOTE '', NULLSTR '{nullstr}', HEADER {str(header).lower()})"
+    )
     con.execute(sql, [*params, str(path)]).fetchall()
     return con.execute(f"SELECT count(*) FROM events e {where}", params).fetchall()[0][0]
 
@@ -130,7 +139,7 @@ def export_gdelt2(con: duckdb.DuckDBPyConnection, path: str | Path, start: str |
 
 
 def export_icews(con: duckdb.DuckDBPyConnection, path: str | Path, start: str | None = None, end: str | None = None) -> int:
-    """Write the store's events as ICEWS coded-event TSV (Dataverse layout, with header); returns the rows."""
+    """Write the store's events as ICEWS coded-event TSV (Dataverse layout, header, NA for missing); returns the rows."""
     frames = _lookup_frames()
     select = (
         "SELECT " + ", ".join(f'{expr} AS "{name}"' for name, expr in _icews_fields().items()) + " FROM events e "
@@ -142,7 +151,7 @@ def export_icews(con: duckdb.DuckDBPyConnection, path: str | Path, start: str | 
     for name, frame in frames.items():
         con.register(name, frame)
     try:
-        return _copy(con, select, Path(path), True, where, params)
+        return _copy(con, select, Path(path), True, where, params, nullstr="NA")  # ICEWS writes NA for missing
     finally:
         for name in frames:
             con.unregister(name)
