@@ -140,10 +140,10 @@ def _actor(row: dict, cited: list[str]) -> ContextActor:
     b_idx = float(row["b_index"]) if not np.isnan(row["b_index"]) else 0.0
     return ContextActor(
         country=row["country"], role=role_for(a_idx, b_idx, int(row["mediations"])),
-        score=round(float(row["score"]), 4), a_goldstein=round(float(row["a_goldstein"]), 3),
-        b_goldstein=round(float(row["b_goldstein"]), 3), events=int(row["a_events"] + row["b_events"]),
+        score=float(row["score"]), a_goldstein=float(row["a_goldstein"]),
+        b_goldstein=float(row["b_goldstein"]), events=int(row["a_events"] + row["b_events"]),
         a_events=int(row["a_events"]), b_events=int(row["b_events"]),
-        a_index=round(float(row["a_index"]), 4), b_index=round(float(row["b_index"]), 4),
+        a_index=float(row["a_index"]), b_index=float(row["b_index"]),
         mediations=int(row["mediations"]), evidence_event_ids=cited,
     )
 

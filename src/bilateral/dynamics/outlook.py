@@ -77,7 +77,8 @@ def fit(y: np.ndarray, model: str = "local_level", start_params: np.ndarray | No
         raise ValueError(f"unknown outlook model {model!r}; use one of {', '.join(MODELS)}")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # convergence chatter on short series; the back-test judges the fit
-        return MODELS[model](np.asarray(y, dtype=float)).fit(disp=False, start_params=start_params, cov_type="none")
+        options = {"disp": False} if model == "local_level" else {}  # ARIMA.fit takes no disp
+        return MODELS[model](np.asarray(y, dtype=float)).fit(start_params=start_params, cov_type="none", **options)
 
 
 def fit_forecast(y: np.ndarray, horizon: int, model: str = "local_level", level: float = 0.9) -> pd.DataFrame:

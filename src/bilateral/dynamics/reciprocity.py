@@ -83,7 +83,7 @@ def _best(ccf: pd.DataFrame, lags: pd.Series) -> tuple[int | None, float | None]
     if sel.empty:
         return None, None
     row = sel.loc[sel["corr"].idxmax()]
-    return abs(int(row["lag"])), round(float(row["corr"]), 4)
+    return abs(int(row["lag"])), float(row["corr"])
 
 
 def exchanges(dyad: Dyad, quiet_days: int) -> pd.DataFrame:
@@ -135,11 +135,11 @@ def reciprocity(
     asym = coop_index(ab["coop_weight"].sum(), ab["conflict_weight"].sum()) - coop_index(ba["coop_weight"].sum(), ba["conflict_weight"].sum())
     return Reciprocity(
         a=dyad.a, b=dyad.b, a_events=n_ab, b_events=n_ba,
-        a_share=round(n_ab / (n_ab + n_ba), 4) if n_ab + n_ba else float("nan"),
+        a_share=n_ab / (n_ab + n_ba) if n_ab + n_ba else float("nan"),
         a_initiations=int((ex["initiator"] == dyad.a).sum()),
         b_initiations=int((ex["initiator"] == dyad.b).sum()),
         joint_initiations=int((ex["initiator"] == "joint").sum()),
-        asymmetry=round(float(asym), 4), b_response_lag=b_lag, b_response_corr=b_corr,
+        asymmetry=float(asym), b_response_lag=b_lag, b_response_corr=b_corr,
         a_response_lag=a_lag, a_response_corr=a_corr, measure=measure, ccf=ccf,
         evidence_event_ids=_opening_events(dyad, ex, evidence),
     )
