@@ -38,14 +38,14 @@ def import_command(
         raise typer.BadParameter(f"{dedup!r}: choose exact or window", param_hint="--dedup")
     with Store(db, wait=30) as store:
         reports = import_files(
-            store, dataset, files, window_days=window_days if dedup == "window" else None, on_report=_print_report
+            store, dataset, files, window_days=window_days if dedup == "window" else None, on_report=print_report
         )
         if out:
             _write_new_events(store, reports, out)
-    _finish(reports, rejects or _default_rejects_path(db))
+    finish(reports, rejects or default_rejects_path(db))
 
 
-def _print_report(report: ImportReport) -> None:
+def print_report(report: ImportReport) -> None:
     (err_console if report.failed else console).print(report.summary(), markup=False, highlight=False)
 
 
@@ -64,11 +64,11 @@ def _write_new_events(store: Store, reports: list[ImportReport], out: Path) -> N
         store.con.unregister("_import_out_keys")
 
 
-def _default_rejects_path(db: str) -> Path:
+def default_rejects_path(db: str) -> Path:
     return Path(db).with_name(Path(db).stem + ".rejects.jsonl")
 
 
-def _finish(reports: list[ImportReport], rejects_path: Path) -> None:
+def finish(reports: list[ImportReport], rejects_path: Path) -> None:
     totals = {k: sum(getattr(r, k) for r in reports) for k in ("read", "stored", "duplicates", "rejected")}
     failed = [r for r in reports if r.error]
     console.print(

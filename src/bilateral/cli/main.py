@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "bilateral.cli.serve",
     "bilateral.cli.report",
     "bilateral.cli.importing",
+    "bilateral.cli.fetch",
 )
 
 for _name in COMMAND_MODULES:
