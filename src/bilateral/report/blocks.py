@@ -68,7 +68,14 @@ def direction_words(direction: str) -> str:
     return DIRECTION_WORDS.get(direction, direction.replace("_", " "))
 
 
-ROLE_WORDS = {
+ROLE_WORDS = {  # short labels, for tables and lists
     "shared_adversary": "shared adversary", "shared_partner": "shared partner", "broker": "broker",
-    "divided": "divided (close to one side, at odds with the other)", "neutral": "neutral",
+    "divided": "divided", "neutral": "neutral",
+}
+ROLE_PHRASES = {  # what the role means, for sentences
+    "shared_adversary": "a shared adversary: both sides are in conflict with it",
+    "shared_partner": "a shared partner: both sides cooperate with it",
+    "broker": "a broker: it mediates and neither side is in conflict with it",
+    "divided": "a divider: it cooperates with one side and is in conflict with the other",
+    "neutral": "neutral between them",
 }

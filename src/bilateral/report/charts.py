@@ -98,8 +98,9 @@ def lines_chart(records: list[dict], y_title: str, title: str = "", colours: dic
     """Several series over time: records {period, series, value}, one line per ``series``."""
     data = Datasets()
     names = sorted({r["series"] for r in records})
+    points = alt.OverlayMarkDef(size=12) if len({r["period"] for r in records}) <= 60 else False
     scale = alt.Scale(domain=names, range=[colours[n] for n in names]) if colours else alt.Scale(scheme="tableau10")
-    chart = alt.Chart(data(records)).mark_line(point=alt.OverlayMarkDef(size=12), strokeWidth=1.6).encode(
+    chart = alt.Chart(data(records)).mark_line(point=points, strokeWidth=1.6).encode(
         x=alt.X("period:T", title=None), y=alt.Y("value:Q", title=y_title),
         color=alt.Color("series:N", title=None, scale=scale), tooltip=["period:T", "series:N", "value:Q"])
     return _finish(chart.properties(width=WIDTH, height=200, title=title), data)

@@ -9,6 +9,7 @@ nothing is fetched when it is rendered.
 from __future__ import annotations
 
 import json
+import math
 from functools import lru_cache
 from importlib import resources
 
@@ -66,22 +67,37 @@ def _bboxes() -> tuple[tuple[float, float, float, float], ...]:
     return tuple(_bbox(f) for f in world_features())
 
 
-def view_box(lats: list[float], lons: list[float], margin: float = 8.0) -> tuple[float, float, float, float]:
-    """(west, south, east, north) around the points with a margin in degrees, at least 30 x 20 degrees."""
+def _mercator_y(lat: float) -> float:
+    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
+def _latitude(y: float) -> float:
+    return math.degrees(2 * math.atan(math.exp(y)) - math.pi / 2)
+
+
+def view_box(lats: list[float], lons: list[float], margin: float = 8.0, aspect: float = 1.7) -> tuple[float, float, float, float]:
+    """(west, south, east, north) around the points with a margin in degrees, at least 30 x 20 degrees,
+    widened to ``aspect`` (width / height) on a Mercator map, so the map fills its frame."""
     west, east = min(lons) - margin, max(lons) + margin
-    south, north = min(lats) - margin, max(lats) + margin
+    south, north = max(min(lats) - margin, -80.0), min(max(lats) + margin, 80.0)
     if east - west < 30:
-        mid = (east + west) / 2
-        west, east = mid - 15, mid + 15
+        west, east = (east + west) / 2 - 15, (east + west) / 2 + 15
     if north - south < 20:
-        mid = (north + south) / 2
-        south, north = mid - 10, mid + 10
+        south, north = (north + south) / 2 - 10, (north + south) / 2 + 10
+    width, height = math.radians(east - west), _mercator_y(north) - _mercator_y(south)
+    if width / height < aspect:  # too tall: widen
+        extra = math.degrees(aspect * height - width) / 2
+        west, east = west - extra, east + extra
+    else:  # too wide: heighten around the middle
+        mid, half = (_mercator_y(north) + _mercator_y(south)) / 2, width / aspect / 2
+        south, north = _latitude(mid - half), _latitude(mid + half)
     return max(west, -180.0), max(south, -85.0), min(east, 180.0), min(north, 85.0)
 
 
-def features_in(box: tuple[float, float, float, float], highlight: tuple[str, ...] = ()) -> list[dict]:
-    """Outlines whose bounding box meets ``box``, with ``highlight`` True for the named countries."""
-    west, south, east, north = box
+def features_in(box: tuple[float, float, float, float], highlight: tuple[str, ...] = (), pad: float = 15.0) -> list[dict]:
+    """Outlines whose bounding box meets ``box`` widened by ``pad`` degrees (the map clips them at
+    its frame), with ``highlight`` True for the named countries."""
+    west, south, east, north = box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad
     chosen = []
     for feature, (x0, y0, x1, y1) in zip(world_features(), _bboxes()):
         if x1 >= west and x0 <= east and y1 >= south and y0 <= north:
@@ -90,8 +106,11 @@ def features_in(box: tuple[float, float, float, float], highlight: tuple[str, ..
     return chosen
 
 
-def box_feature(box: tuple[float, float, float, float]) -> dict:
-    """The view box as a GeoJSON polygon, for the map projection to fit."""
+def box_feature(box: tuple[float, float, float, float], step: float = 5.0) -> dict:
+    """The view box for the projection to fit: points along its edges (a polygon's edges would be
+    great-circle arcs and bulge toward the pole, so the map would show more than the box)."""
     west, south, east, north = box
-    ring = [[west, south], [west, north], [east, north], [east, south], [west, south]]
-    return {"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": [ring]}}
+    n = max(2, int((east - west) / step) + 1)
+    lons = [west + (east - west) * i / (n - 1) for i in range(n)]
+    points = [[lon, lat] for lon in lons for lat in (south, north)]
+    return {"type": "Feature", "properties": {}, "geometry": {"type": "MultiPoint", "coordinates": points}}

@@ -111,7 +111,7 @@ def _fact_context(ctx: ReportContext) -> str | None:
     if not thirds:
         return None
     t = thirds[0]
-    return say("fact_context", country=country_name(t["country"]), role=B.ROLE_WORDS[t["role"]],
+    return say("fact_context", country=country_name(t["country"]), role=B.ROLE_PHRASES[t["role"]],
                a_index=t["a_index"], b_index=t["b_index"], events=t["events"], name_a=ctx.name_a, name_b=ctx.name_b,
                cites=ctx.cite(t["evidence_event_ids"], 2))
 

@@ -4,12 +4,16 @@ from __future__ import annotations
 from bilateral.report import blocks as B
 from bilateral.report import charts
 from bilateral.report.build import ReportContext, country_name
-from bilateral.report.prose import THIN_EVENTS, fmt_percent, join_words, paragraph
+from bilateral.report.prose import THIN_EVENTS, fmt_percent, join_words, paragraph, plural
 
 PARTNERSHIP = ("economic", "diplomatic", "legal", "humanitarian")
 MILITARY = ("military",)
 KEY_EVENTS = 3  # cited per dimension in the prose
-CONTEXT_LISTED = 6  # third countries described in the prose
+CONTEXT_LISTED = 6
+ROLE_NOUNS = {
+    "shared_adversary": ("shared adversary", "shared adversaries"), "shared_partner": ("shared partner", "shared partners"),
+    "broker": ("broker", "brokers"), "divided": ("divider", "dividers"), "neutral": ("neutral", "neutrals"),
+}  # third countries described in the prose
 SERIES_COLOURS = {
     "economic cooperation": "#1b7837", "economic conflict": "#b2182b",
     "diplomatic cooperation": "#2166ac", "diplomatic conflict": "#f4a582",
@@ -107,8 +111,7 @@ def context_section(ctx: ReportContext) -> dict:
     roles = {}
     for t in thirds:
         roles[t["role"]] = roles.get(t["role"], 0) + 1
-    role_text = join_words([f"{n} {B.ROLE_WORDS[r].split(' (')[0]}" + ("s" if n > 1 and r != "divided" else "")
-                            for r, n in roles.items() if r != "neutral"])
+    role_text = join_words([plural(n, ROLE_NOUNS[r][0], ROLE_NOUNS[r][1]) for r, n in roles.items() if r != "neutral"])
     blocks = [paragraph("context_intro", count=len(thirds), name_a=ctx.name_a, name_b=ctx.name_b, roles=role_text)]
     listed = [t for t in thirds if t["role"] != "neutral"][:CONTEXT_LISTED] or thirds[:3]
     for t in listed:
@@ -123,7 +126,7 @@ def context_section(ctx: ReportContext) -> dict:
             B.column("a_events", f"events with {ctx.a}", "number"), B.column("a_index", f"index with {ctx.a}", "index"),
             B.column("b_events", f"events with {ctx.b}", "number"), B.column("b_index", f"index with {ctx.b}", "index"),
             B.column("evidence", "evidence", "cites")],
-            [{"country": country_name(t["country"]), "role": B.ROLE_WORDS[t["role"]].split(" (")[0],
+            [{"country": country_name(t["country"]), "role": B.ROLE_WORDS[t["role"]],
               "a_events": t["a_events"], "a_index": t["a_index"], "b_events": t["b_events"], "b_index": t["b_index"],
               "evidence": ctx.cite(t["evidence_event_ids"], 1)} for t in thirds]))
     return B.section("context", "Regional context", blocks)
