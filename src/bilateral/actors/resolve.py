@@ -17,7 +17,7 @@ from spacy.util import filter_spans
 # Dependents through which a country word colours the noun it modifies.
 _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "nummod", "appos"}
 # Prepositions after an agent noun that name its country ("officials in Tehran", "army of Iran").
-_LOCATIVE_PREPS = {"in", "of", "from"}
+_LOCATIVE_PREPS = {"in", "of", "from", "throughout", "across"}
 _FALLBACK_LABELS = {"GPE", "NORP", "ORG", "LOC", "FAC"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}  # a named city or region stands for its country
 _DETERMINERS = ("the ", "The ")
@@ -143,7 +143,7 @@ class ActorResolver:
         out = []
         recoded: dict[int, ActorMention] = {}
         for mention in mentions:
-            holder = _modified_noun(doc[mention.head])
+            holder = _modified_noun(doc[mention.head], self.agent_sector)
             if holder is not None and holder.i in by_token and mention.country:
                 owner = by_token[holder.i]
                 if _is_foreign_institution(owner, mention):  # "Chile's Defense Department" is Chile's
@@ -201,19 +201,19 @@ def _place_mention(ent: Span) -> ActorMention | None:
     )
 
 
-def _modified_noun(token: Token) -> Token | None:
+def _modified_noun(token: Token, agent_sector) -> Token | None:
     """The noun a country word describes: its head via amod/compound/poss, or an agent via "in"/"of".
 
     A coordinated modifier shares the noun of its first conjunct ("Hungarian and Romanian officials").
     """
     if token.dep_ == "conj" and token.head.i < token.i and token.head.pos_ in {"ADJ", "PROPN", "NOUN"}:
-        return _modified_noun(token.head)
+        return _modified_noun(token.head, agent_sector)
     head = token.head
     if token.dep_ in _MODIFIER_DEPS and head.pos_ in {"NOUN", "PROPN"} and head.i != token.i:
         return head
     if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _LOCATIVE_PREPS:
-        noun = head.head
-        if noun.pos_ == "NOUN" and noun.i < token.i and not _has_country_modifier(noun):
+        noun = head.head  # only people and bodies take the country of a place: not "voting in Jerusalem"
+        if noun.pos_ == "NOUN" and noun.i < token.i and not _has_country_modifier(noun) and agent_sector(noun):
             return noun
     return None
 

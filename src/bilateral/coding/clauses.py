@@ -140,8 +140,13 @@ class ClauseCoder:
                 match, code = PatternMatch(GENERIC_CODES[kind], 0), GENERIC_CODES[kind]
         if match is None or code is None:
             return None
-        if inner_verb is None and modality.is_future(verb):
+        future = inner_verb is None and modality.is_future(verb)
+        if future:
             code = modality.transform("intent", code) or code
+        negated = modality.is_negated(verb) or (inner_verb is not None and modality.is_negated(inner_verb))
+        if negated and (future or kind == "intent") and "03" <= match.code[:2] <= "08":
+            # "will not accept", "did not agree to meet": a refusal (12x), not a non-event
+            code, negated = modality.transform("refuse", match.code) or "120", False
         sources = args.actors(args.subject_tokens(verb), index, sentence)
         if not sources:
             return None
@@ -155,8 +160,7 @@ class ClauseCoder:
                    if c.dep_ in {"dobj", "nsubjpass", "attr"}]
         return Candidate(
             predicate=verb, code=code, match=match, sources=sources, targets=targets,
-            negated=modality.is_negated(verb) or (inner_verb is not None and modality.is_negated(inner_verb)),
-            hedged=modality.hedged(verb), objects=objects, reciprocal=bool(own and own.reciprocal),
+            negated=negated, hedged=modality.hedged(verb), objects=objects, reciprocal=bool(own and own.reciprocal),
         )
 
     def _event_object(self, verb: Token) -> PatternMatch | None:

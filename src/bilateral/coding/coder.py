@@ -109,7 +109,7 @@ class Coder:
         probabilities = self.sentence_model.probabilities([sent.text for sent, _ in scored], rules)
         for (_, events), row in zip(scored, probabilities):
             for event in events:
-                shifted = event.confidence + CONFIDENCE_WEIGHT * (row[event.penta_class] - 0.5)
+                shifted = event.confidence + CONFIDENCE_WEIGHT * (float(row[event.penta_class]) - 0.5)
                 event.confidence = round(min(0.99, max(0.05, shifted)), 3)
 
     def candidates(self, sentence: Span, mentions: list[ActorMention], headline: bool = False) -> list[Candidate]:

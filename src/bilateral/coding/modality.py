@@ -61,7 +61,7 @@ def governor_class(verb: Token) -> str | None:
     """The modality class of a verb that governs a complement: intent, threat, appeal, demand, refuse, nonfactual."""
     lemma = verb.lemma_.lower()
     lex = lexicon()
-    for name in ("threat", "refuse", "demand", "appeal", "nonfactual", "intent"):
+    for name in ("threat", "refuse", "demand", "appeal", "nonfactual", "intent", "attempt"):
         if lemma in lex[name]:
             return name
     if verb.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in _ADJ_INTENT for c in verb.children):
@@ -122,7 +122,8 @@ _REFUSE = {"04": "125", "045": "126", "046": "125", "05": "127", "057": "127", "
            "062": "1212", "063": "1213", "064": "1214", "07": "122", "071": "1221", "072": "1222",
            "073": "1223", "074": "1224", "08": "124", "081": "1241", "082": "1242", "083": "123",
            "084": "1243", "0841": "1243", "085": "1244", "086": "1245", "087": "1246", "0871": "1246"}
-_TABLES = {"intent": _INTENT, "threat": _THREAT, "appeal": _APPEAL, "demand": _DEMAND, "refuse": _REFUSE}
+_ATTEMPT = {"186": "185"}  # an attempt at anything else is coded as the act (PETRARCH's convention)
+_TABLES = {"attempt": _ATTEMPT, "intent": _INTENT, "threat": _THREAT, "appeal": _APPEAL, "demand": _DEMAND, "refuse": _REFUSE}
 
 
 def transform(kind: str, code: str | None) -> str | None:
@@ -134,7 +135,7 @@ def transform(kind: str, code: str | None) -> str | None:
     """
     if code is None:
         return None
-    if kind == "intent" and code[:2] >= "09":
+    if kind == "intent" and code[:2] >= "09":  # hostile intent is a threat, cooperative "threat" an intent
         kind = "threat"
     if kind == "threat" and code[:2] < "09":
         kind = "intent"
@@ -142,4 +143,4 @@ def transform(kind: str, code: str | None) -> str | None:
     for key in (code, code[:3], code[:2]):
         if key in table:
             return table[key]
-    return None
+    return code if kind == "attempt" else None
