@@ -17,6 +17,10 @@ from bilateral.sources.rejects import Reject, Rejects
 
 DocumentReader = Callable[..., Iterator[Article]]
 
+# The English pipeline refuses longer texts (spaCy's max_length); no news article is that long,
+# so a longer one is an input error (a whole dump in one file or field), reported, not coded.
+MAX_ARTICLE_CHARS = 1_000_000
+
 # Registered document readers by suffix; a plugin adds its own the same way.
 DOCUMENT_READERS: dict[str, DocumentReader] = {
     ".txt": read_text,
@@ -58,9 +62,14 @@ def read_documents(inputs: Iterable[str | Path], rejects: Rejects, **options: ob
     for path in expand_inputs(inputs):
         reader = DOCUMENT_READERS[path.suffix.lower()]
         try:
-            yield from reader(path, rejects, **options)
+            for article in reader(path, rejects, **options):
+                if len(article.text) > MAX_ARTICLE_CHARS:
+                    rejects.add(path, article.line, f"text is {len(article.text):,} characters, over the "
+                                f"{MAX_ARTICLE_CHARS:,}-character limit for one article; split it into articles")
+                    continue
+                yield article
         except (OSError, UnicodeError, ValueError) as exc:
             rejects.add(path, None, f"cannot read: {exc}")
 
 
-__all__ = ["DOCUMENT_READERS", "Reject", "Rejects", "expand_inputs", "read_documents", "register_document_reader"]
+__all__ = ["DOCUMENT_READERS", "MAX_ARTICLE_CHARS", "Reject", "Rejects", "expand_inputs", "read_documents", "register_document_reader"]
