@@ -34,5 +34,7 @@ def test_render_md_escapes_store_text_and_links_only_sources(written_reports):
 
 
 def test_md_escape_neutralises_markup():
-    assert md_escape("a|b *c* [d](e) <x>") == r"a\|b \*c\* \[d\]\(e\) &lt;x&gt;"
+    assert md_escape("a|b *c* [d](e) <x>") == r"a\|b \*c\* \[d\](e) &lt;x&gt;"
+    assert md_escape("# not a heading") == r"\# not a heading"
+    assert md_escape("1. not a list") == r"1\. not a list"
     assert md_cites("two [1, 2] and *three* [3]") == r"two [[1](#ev-1), [2](#ev-2)] and \*three\* [[3](#ev-3)]"

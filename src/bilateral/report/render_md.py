@@ -13,15 +13,17 @@ from pathlib import Path
 from bilateral.report.charts import to_png
 from bilateral.report.prose import CITATION, environment
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_LINE_START = re.compile(r"^(\s*)([#+\->=]|\d+(?=[.)]))")
 
 
 def md_escape(text: object) -> str:
     """Text safe to place in Markdown: entities for & < >, backslashes before Markdown punctuation, one line."""
     value = "" if text is None else str(text)
     value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    value = _MD_SPECIAL.sub(r"\\\1", value)
-    return re.sub(r"\s+", " ", value)
+    value = re.sub(r"\s+", " ", _MD_SPECIAL.sub(r"\\\1", value))
+    # not a heading, list or quote: "\#", "\-", "1\." (a backslash only escapes punctuation)
+    return _LINE_START.sub(lambda m: m.group(1) + (m.group(2) + "\\" if m.group(2).isdigit() else "\\" + m.group(2)), value)
 
 
 def md_cites(text: str) -> str:
