@@ -102,18 +102,21 @@ def import_file(
     return report
 
 
+SNIFF_LINES = 20  # lines looked at to choose a file's layout when its first line fits none
+
+
 def _import_plain(store, dataset: str, path: Path, report: ImportReport, window_days: int | None, log) -> None:
     first = sniff(path)
-    chosen = None if first.empty else choose_reader(dataset, first)
+    chosen = None if first.empty else _choose(dataset, path, first)
     if chosen is None:
         if not first.empty:
             _reject_file(dataset, path, first, report)
         with store.transaction():
             log()
         return
-    reader, header = chosen
+    reader, header, delimiter = chosen
     report.reader = reader.name
-    options = reader.scan_options(header, first.delimiter)
+    options = reader.scan_options(header, delimiter)
     try:
         _load_file(store, reader, path, options, report, window_days, log)
     except duckdb.InvalidInputException as exc:
@@ -125,6 +128,24 @@ def _import_plain(store, dataset: str, path: Path, report: ImportReport, window_
                 _load_file(store, reader, clean, options, report, window_days, log)
             except duckdb.Error as again:
                 raise InputError(path, f"unreadable: {str(again).splitlines()[0]}") from again
+
+
+def _choose(dataset: str, path: Path, first: FirstLine) -> tuple[DatasetReader, bool, str] | None:
+    """The reader, whether line 1 is its header, and the delimiter, from the first line that fits.
+
+    A broken first row must not reject the whole file: when it fits no layout, the next
+    lines decide (up to SNIFF_LINES), and the broken row is then rejected like any other.
+    """
+    line = first
+    for skip in range(SNIFF_LINES):
+        if skip:
+            line = sniff(path, skip)
+            if not line.fields:
+                return None
+        chosen = choose_reader(dataset, line)
+        if chosen is not None and not (skip and chosen[1]):  # a header counts only on line 1
+            return chosen[0], chosen[1], line.delimiter
+    return None
 
 
 def _load_file(store, reader: DatasetReader, path: Path, options: ScanOptions, report: ImportReport,

@@ -106,13 +106,15 @@ class FirstLine:
     empty: bool
 
 
-def sniff(path: str | Path) -> FirstLine:
-    """Split the first non-empty line of ``path`` on tab (or comma, if it has no tab)."""
+def sniff(path: str | Path, skip: int = 0) -> FirstLine:
+    """Split the first non-empty line of ``path`` (after ``skip`` of them) on tab (or comma, if it has no tab)."""
     with open(path, "rb") as fh:
         head = fh.read(_SNIFF_BYTES)
     for raw in head.splitlines():
         line = raw.decode("utf-8", "replace").rstrip("\r")
-        if line.strip():
+        if line.strip() and skip:
+            skip -= 1
+        elif line.strip():
             delimiter = "\t" if "\t" in line else ","
             fields = next(csv.reader([line], delimiter=delimiter)) if delimiter == "," else line.split("\t")
             return FirstLine(fields, delimiter, empty=False)
