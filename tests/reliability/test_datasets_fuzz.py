@@ -39,6 +39,7 @@ class Sample:
     code: int = 26
     text: int = 6
     padded: bool = False  # GDELT 1.0: 57 or 58 columns are both valid
+    id_required: bool = True  # Phoenix gives a row without EventID a content-hash id
 
 
 def _rows(path: Path, skip_header: bool, limit: int = 400) -> tuple[bytes | None, tuple[tuple[bytes, ...], ...]]:
@@ -56,7 +57,7 @@ def samples(shared_data) -> dict[str, Sample]:
         ("gdelt2", "gdelt", formats / "gdelt-v2" / "20191024143000.export.CSV", False, {}),
         ("gdelt1", "gdelt", formats / "gdelt-v1" / "events-mixed-57-58.tsv", False, {"padded": True}),
         ("icews", "icews", formats / "icews" / "events.2018.sample.tab", True, {"code": 6, "text": 2}),
-        ("phoenix", "phoenix", PHOENIX_FIXTURE, False, {"code": 13, "text": 5}),
+        ("phoenix", "phoenix", PHOENIX_FIXTURE, False, {"code": 13, "text": 5, "id_required": False}),
     ]:
         head, rows = _rows(path, header)
         out[name] = Sample(name, dataset, head, rows, **extra)
@@ -122,6 +123,8 @@ def _corrupt(fields: list[bytes], kind: str, sample: Sample) -> str:
         fields[sample.code] = b"999"
     elif kind == "no_id":
         fields[0] = b""
+        if not sample.id_required:
+            return "either"
     return "bad"
 
 
