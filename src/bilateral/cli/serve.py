@@ -56,7 +56,8 @@ def serve(
         err_console.print(f"[yellow]warning[/yellow]: bound to {host}: anyone who can reach this machine can read the store", soft_wrap=True)
         console.print(f"bilateral serve: {db} read-only at {where}", soft_wrap=True, highlight=False, markup=False)
     console.print("Press Ctrl+C to stop.")
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False, access_log=False)
+    # A longer keep-alive than uvicorn's 5 s, so a busy server does not drop a client's next request.
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False, access_log=False, timeout_keep_alive=30)
 
 
 def register(app: typer.Typer) -> None:

@@ -5,7 +5,7 @@ import logging
 
 from fastapi import HTTPException, Request
 
-from bilateral.web.deps import access, cache
+from bilateral.web.deps import access, cached
 
 log = logging.getLogger("bilateral.web")
 
@@ -13,7 +13,6 @@ log = logging.getLogger("bilateral.web")
 def analysis_for(request: Request, a: str, b: str, start: str | None, end: str | None, freq: str) -> dict:
     """``bilateral.dynamics.analyse(...).to_dict()`` for the pair, cached until the store changes."""
     store = access(request)
-    key = ("analysis", store.stamp(), a, b, start, end, freq)
 
     def compute() -> dict:
         analyse = _engine()
@@ -24,7 +23,7 @@ def analysis_for(request: Request, a: str, b: str, start: str | None, end: str |
                 raise HTTPException(status_code=422, detail=f"cannot analyse {a}-{b}: {exc}") from exc
         return result.to_dict()
 
-    return cache(request).get(key, compute)
+    return cached(request, ("analysis", a, b, start, end, freq), compute)
 
 
 def _engine():

@@ -14,7 +14,7 @@ from fastapi.responses import StreamingResponse
 from bilateral.ontology import cameo_table
 from bilateral.web import downloads, queries, validation
 from bilateral.web.analysis import analysis_for
-from bilateral.web.deps import access, cached_countries, present_codes, records
+from bilateral.web.deps import access, cached, cached_countries, present_codes, records
 from bilateral.web.validation import QUAD_NAMES
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -26,12 +26,11 @@ FREQ = Query("month", description="day, week, month, quarter or year.")
 @router.get("/countries", summary="Countries with events in the store")
 def countries(request: Request, partner: str | None = Query(None, description="Only countries with events with this one.")) -> dict:
     """Each country's code, name and number of interstate events (or of events with ``partner``)."""
+    frame = cached_countries(request)
+    if partner is not None:
+        partner = validation.country(partner, frozenset(frame["code"]))
+        frame = cached(request, ("partners", partner), lambda: _read(request, queries.partners, partner))
     names = validation.country_names()
-    with access(request).cursor() as con:
-        frame = cached_countries(request, con)
-        if partner is not None:
-            partner = validation.country(partner, frozenset(frame["code"]))
-            frame = queries.partners(con, partner)
     rows = [{"code": r["code"], "name": names.get(r["code"], r["code"]), "events": r["events"]} for r in records(frame)]
     return {"partner": partner, "countries": rows}
 
@@ -41,8 +40,7 @@ def pairs(request: Request, limit: int = Query(20, description="How many pairs (
     if not 1 <= limit <= 100:
         raise validation.bad(f"limit={limit} must be between 1 and 100")
     names = validation.country_names()
-    with access(request).cursor() as con:
-        rows = records(queries.top_pairs(con, limit))
+    rows = records(cached(request, ("pairs", limit), lambda: _read(request, queries.top_pairs, limit)))
     for row in rows:
         row["a_name"], row["b_name"] = names.get(row["a"], row["a"]), names.get(row["b"], row["b"])
     return {"pairs": rows}
@@ -50,8 +48,7 @@ def pairs(request: Request, limit: int = Query(20, description="How many pairs (
 
 @router.get("/codes", summary="CAMEO event codes for the evidence filter")
 def codes() -> dict:
-    table = cameo_table()[["code", "name", "root", "quad_class"]]
-    return {"codes": records(table), "quad_classes": [{"quad_class": q, "name": n} for q, n in QUAD_NAMES.items()]}
+    return _codes_payload()
 
 
 @router.get("/dyad/{a}/{b}", summary="A pair's summary and its series per period")
@@ -59,19 +56,23 @@ def dyad(request: Request, a: str, b: str, start: str | None = FROM, end: str | 
     """Counts for the pair over the period, and events per period and direction."""
     start, end = validation.period(start, end)
     freq = validation.freq(freq)
-    with access(request).cursor() as con:
-        a, b = validation.pair(a, b, present_codes(request, con))
-        summary = queries.summary(con, a, b, start, end)
-        table = queries.series(con, a, b, freq, start, end)
-    table["period"] = table["period"].astype(str).str[:10]
-    names = validation.country_names()
-    return {
-        "a": {"code": a, "name": names.get(a, a)},
-        "b": {"code": b, "name": names.get(b, b)},
-        "period": {"from": start, "to": end, "freq": freq},
-        "summary": summary,
-        "series": records(table),
-    }
+    a, b = validation.pair(a, b, present_codes(request))
+
+    def compute() -> dict:
+        with access(request).cursor() as con:
+            summary = queries.summary(con, a, b, start, end)
+            table = queries.series(con, a, b, freq, start, end)
+        table["period"] = table["period"].astype(str).str[:10]
+        names = validation.country_names()
+        return {
+            "a": {"code": a, "name": names.get(a, a)},
+            "b": {"code": b, "name": names.get(b, b)},
+            "period": {"from": start, "to": end, "freq": freq},
+            "summary": summary,
+            "series": records(table),
+        }
+
+    return cached(request, ("dyad", a, b, start, end, freq), compute)
 
 
 @router.get("/dyad/{a}/{b}/events", summary="The evidence: a pair's events, filtered, sorted and paged")
@@ -89,30 +90,39 @@ def events(
 ) -> dict:
     page, size = validation.paging(page, size)
     sort, order = validation.sorting(sort, order)
-    with access(request).cursor() as con:
-        a, b = validation.pair(a, b, present_codes(request, con))
-        filters = validation.event_filters(a, b, q, code, quad, direction, start, end)
-        total, frame = queries.evidence_page(con, a, b, filters, sort, order, page, size)
-    rows = records(frame)
-    names = _code_names()
-    for row in rows:
-        row["event"] = names.get(row["cameo"])
-    return {
-        "total": total, "page": page, "size": size, "pages": max(1, -(-total // size)),
-        "sort": sort, "order": order, "filters": _shown_filters(filters), "rows": rows,
-    }
+    a, b = validation.pair(a, b, present_codes(request))
+    filters = validation.event_filters(a, b, q, code, quad, direction, start, end)
+
+    def compute() -> dict:
+        with access(request).cursor() as con:
+            total, frame = queries.evidence_page(con, a, b, filters, sort, order, page, size)
+        rows = records(frame)
+        names = _code_names()
+        for row in rows:
+            row["event"] = names.get(row["cameo"])
+        return {
+            "total": total, "page": page, "size": size, "pages": max(1, -(-total // size)),
+            "sort": sort, "order": order, "filters": _shown_filters(filters), "rows": rows,
+        }
+
+    return cached(request, ("events", a, b, filters, sort, order, page, size), compute)
 
 
 @router.get("/dyad/{a}/{b}/analysis", summary="The dynamics analysis: series, turning points, phases, dimensions, context, outlook")
 def analysis(request: Request, a: str, b: str, start: str | None = FROM, end: str | None = TO, freq: str = FREQ) -> dict:
     start, end = validation.period(start, end)
     freq = validation.freq(freq)
-    with access(request).cursor() as con:
-        a, b = validation.pair(a, b, present_codes(request, con))
+    a, b = validation.pair(a, b, present_codes(request))
     result = analysis_for(request, a, b, start, end, freq)
     names = validation.country_names()
     codes = {a, b, *(c.get("country") for c in result.get("context") or [])}
     return {**result, "country_names": {c: names.get(c, c) for c in codes if c}}
+
+
+def _read(request: Request, query, *args):
+    """Run one store query with a fresh cursor."""
+    with access(request).cursor() as con:
+        return query(con, *args)
 
 
 def _download(fmt: Literal["csv", "json", "parquet"]):
@@ -122,8 +132,7 @@ def _download(fmt: Literal["csv", "json", "parquet"]):
         start: str | None = FROM, end: str | None = TO, sort: str = "date", order: str = "asc",
     ) -> StreamingResponse:
         sort, order = validation.sorting(sort, order)
-        with access(request).cursor() as con:
-            a2, b2 = validation.pair(a, b, present_codes(request, con))
+        a2, b2 = validation.pair(a, b, present_codes(request))
         filters = validation.event_filters(a2, b2, q, code, quad, direction, start, end)
         return downloads.respond(access(request), fmt, a2, b2, filters, sort, order)
 
@@ -135,6 +144,12 @@ def _download(fmt: Literal["csv", "json", "parquet"]):
 for _fmt in ("csv", "json", "parquet"):
     router.add_api_route(f"/dyad/{{a}}/{{b}}/events.{_fmt}", _download(_fmt), methods=["GET"],
                          summary=f"Download the selected events as {_fmt.upper()}", response_class=StreamingResponse)
+
+
+@lru_cache(maxsize=1)
+def _codes_payload() -> dict:
+    table = cameo_table()[["code", "name", "root", "quad_class"]]
+    return {"codes": records(table), "quad_classes": [{"quad_class": q, "name": n} for q, n in QUAD_NAMES.items()]}
 
 
 @lru_cache(maxsize=1)

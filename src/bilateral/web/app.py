@@ -11,6 +11,7 @@ import logging
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
@@ -26,6 +27,7 @@ from bilateral.web.deps import ResultCache
 log = logging.getLogger("bilateral.web")
 STATIC = Path(__file__).parent / "static"
 RETRY_AFTER_SECONDS = 5
+WORKER_THREADS = 8
 # Pages load only the app's own script, styles and fetches; SVG charts are drawn in the page.
 PAGE_CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -45,6 +47,9 @@ def create_app(db_path: str | Path, allowed_hosts: list[str] | None = None) -> F
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        # Few worker threads: DuckDB releases the GIL while it queries, and forty threads
+        # fighting for the GIL on a small machine answer more slowly than eight.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
         yield
         store.close()
 

@@ -6,7 +6,6 @@ import threading
 from collections import OrderedDict
 from typing import Callable
 
-import duckdb
 import pandas as pd
 from fastapi import Request
 
@@ -15,23 +14,37 @@ from bilateral.web.queries import countries_present
 
 
 class ResultCache:
-    """A small thread-safe LRU cache; keys include the store's stamp, so a changed store misses."""
+    """A small thread-safe LRU cache; keys include the store's stamp, so a changed store misses.
+
+    One thread computes a missing value while the others asking for the same key wait
+    for it (an analysis takes seconds; fifty requests must not start fifty of them).
+    """
 
     def __init__(self, size: int = 64):
         self.size = size
         self._items: OrderedDict = OrderedDict()
         self._lock = threading.Lock()
+        self._computing: dict[tuple, threading.Lock] = {}
 
     def get(self, key: tuple, compute: Callable[[], object]) -> object:
         with self._lock:
             if key in self._items:
                 self._items.move_to_end(key)
                 return self._items[key]
-        value = compute()  # outside the lock: two threads may compute once each, harmlessly
-        with self._lock:
-            self._items[key] = value
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
+            flight = self._computing.setdefault(key, threading.Lock())
+        with flight:
+            with self._lock:
+                if key in self._items:  # computed by the thread we waited for
+                    return self._items[key]
+            try:
+                value = compute()
+            finally:
+                with self._lock:
+                    self._computing.pop(key, None)
+            with self._lock:
+                self._items[key] = value
+                while len(self._items) > self.size:
+                    self._items.popitem(last=False)
         return value
 
 
@@ -43,15 +56,22 @@ def cache(request: Request) -> ResultCache:
     return request.app.state.cache
 
 
-def present_codes(request: Request, con: duckdb.DuckDBPyConnection) -> frozenset[str]:
-    """Country codes with events in the store (cached until the store changes)."""
-    frame = cached_countries(request, con)
-    return frozenset(frame["code"])
+def cached(request: Request, key: tuple, compute: Callable[[], object]) -> object:
+    """``compute()`` once per key and store state; a hit opens no connection at all."""
+    return cache(request).get((*key, access(request).stamp()), compute)
 
 
-def cached_countries(request: Request, con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    key = ("countries", access(request).stamp())
-    return cache(request).get(key, lambda: countries_present(con))
+def cached_countries(request: Request) -> pd.DataFrame:
+    """Countries with events in the store and their counts (cached until the store changes)."""
+    def compute() -> pd.DataFrame:
+        with access(request).cursor() as con:
+            return countries_present(con)
+    return cached(request, ("countries",), compute)
+
+
+def present_codes(request: Request) -> frozenset[str]:
+    """Country codes with events in the store."""
+    return frozenset(cached_countries(request)["code"])
 
 
 def records(frame: pd.DataFrame) -> list[dict]:

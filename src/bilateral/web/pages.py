@@ -45,8 +45,7 @@ def index(request: Request) -> HTMLResponse:
 def go(request: Request, a: str, b: str, start: str | None = FROM, end: str | None = TO, freq: str = FREQ) -> RedirectResponse:
     start, end = validation.period(start, end)
     freq = validation.freq(freq)
-    with access(request).cursor() as con:
-        a, b = validation.pair(a, b, present_codes(request, con))
+    a, b = validation.pair(a, b, present_codes(request))
     query = urlencode({k: v for k, v in {"from": start, "to": end, "freq": freq}.items() if v})
     return RedirectResponse(f"/dyad/{a}/{b}?{query}", status_code=303)
 
@@ -70,8 +69,7 @@ def dyad_json(request: Request, a: str, b: str, start: str | None = FROM, end: s
 def dyad_page(request: Request, a: str, b: str, start: str | None = FROM, end: str | None = TO, freq: str = FREQ) -> HTMLResponse:
     start, end = validation.period(start, end)
     freq = validation.freq(freq)
-    with access(request).cursor() as con:
-        a, b = validation.pair(a, b, present_codes(request, con))
+    a, b = validation.pair(a, b, present_codes(request))
     names = validation.country_names()
     context = {"a": a, "b": b, "a_name": names.get(a, a), "b_name": names.get(b, b),
                "start": start or "", "end": end or "", "freq": freq}
@@ -83,8 +81,7 @@ def report(request: Request, a: str, b: str, start: str | None = FROM, end: str 
            download: bool = Query(False, description="Ask the browser to save the file instead of showing it.")) -> HTMLResponse:
     start, end = validation.period(start, end)
     freq = validation.freq(freq)
-    with access(request).cursor() as con:
-        a, b = validation.pair(a, b, present_codes(request, con))
+    a, b = validation.pair(a, b, present_codes(request))
     return report_response(request, a, b, start, end, freq, download)
 
 

@@ -59,30 +59,22 @@ def top_pairs(con: duckdb.DuckDBPyConnection, limit: int) -> pd.DataFrame:
 
 
 def summary(con: duckdb.DuckDBPyConnection, a: str, b: str, start: str | None, end: str | None) -> dict:
-    """Counts for the pair over the period: events, dates, per direction and quad class, sources."""
-    params = {"a": a, "b": b, "start": start, "end": end}
+    """Counts for the pair over the period: events, dates, per direction and quad class, sources (one scan)."""
+    quads = ", ".join(f"count(*) FILTER (WHERE quad_class = {q}) AS q{q}" for q in QUAD_NAMES)
     row = con.execute(
         "SELECT count(*) AS events, CAST(min(date) AS VARCHAR) AS first, CAST(max(date) AS VARCHAR) AS last, "
         "round(avg(goldstein), 3) AS goldstein_mean, count(DISTINCT doc_id) AS documents, "
-        "count(DISTINCT coalesce(publisher, regexp_extract(url, '^[a-z]+://([^/]+)', 1))) AS outlets "
+        "count(DISTINCT coalesce(publisher, nullif(split_part(url, '/', 3), ''))) AS outlets, "
+        f"count(*) FILTER (WHERE source_country = $a) AS ab, count(*) FILTER (WHERE source_country = $b) AS ba, {quads} "
         f"FROM events WHERE {_PAIR_WHERE}",
-        params,
-    ).df().iloc[0]
-    by_direction = dict(con.execute(
-        f"SELECT {_DIRECTION} AS direction, count(*) FROM events WHERE {_PAIR_WHERE} GROUP BY ALL ORDER BY 1", params
-    ).fetchall())
-    by_quad = dict(con.execute(
-        f"SELECT quad_class, count(*) FROM events WHERE {_PAIR_WHERE} GROUP BY ALL ORDER BY 1", params
-    ).fetchall())
+        {"a": a, "b": b, "start": start, "end": end},
+    ).fetchall()[0]
+    events, first, last, goldstein_mean, documents, outlets, ab, ba, *by_quad = row
     return {
-        "events": int(row["events"]),
-        "first": row["first"],
-        "last": row["last"],
-        "goldstein_mean": None if pd.isna(row["goldstein_mean"]) else float(row["goldstein_mean"]),
-        "documents": int(row["documents"]),
-        "outlets": int(row["outlets"]),
-        "by_direction": {f"{a}->{b}": by_direction.get(f"{a}->{b}", 0), f"{b}->{a}": by_direction.get(f"{b}->{a}", 0)},
-        "by_quad": [{"quad_class": q, "name": name, "events": by_quad.get(q, 0)} for q, name in QUAD_NAMES.items()],
+        "events": events, "first": first, "last": last, "goldstein_mean": goldstein_mean,
+        "documents": documents, "outlets": outlets,
+        "by_direction": {f"{a}->{b}": ab, f"{b}->{a}": ba},
+        "by_quad": [{"quad_class": q, "name": name, "events": n} for (q, name), n in zip(QUAD_NAMES.items(), by_quad)],
     }
 
 

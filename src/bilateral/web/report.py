@@ -6,7 +6,7 @@ import logging
 from fastapi import HTTPException, Request
 from fastapi.responses import HTMLResponse
 
-from bilateral.web.deps import access, cache
+from bilateral.web.deps import access, cached
 
 log = logging.getLogger("bilateral.web")
 # The report carries its own inline styles and charts; it may load nothing from anywhere.
@@ -16,14 +16,13 @@ REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font
 def report_response(request: Request, a: str, b: str, start: str | None, end: str | None, freq: str, download: bool) -> HTMLResponse:
     """The HTML report for the pair, cached until the store changes."""
     store = access(request)
-    key = ("report", store.stamp(), a, b, start, end, freq)
 
     def compute() -> str:
         render = _builder()
         with store.cursor() as con:
             return render(con, a, b, start, end, freq)
 
-    html = cache(request).get(key, compute)
+    html = cached(request, ("report", a, b, start, end, freq), compute)
     headers = {"Content-Security-Policy": REPORT_CSP}
     if download:
         headers["Content-Disposition"] = f'attachment; filename="report-{a}-{b}.html"'
