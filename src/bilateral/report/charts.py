@@ -102,7 +102,8 @@ def lines_chart(records: list[dict], y_title: str, title: str = "", colours: dic
     scale = alt.Scale(domain=names, range=[colours[n] for n in names]) if colours else alt.Scale(scheme="tableau10")
     chart = alt.Chart(data(records)).mark_line(point=points, strokeWidth=1.6).encode(
         x=alt.X("period:T", title=None), y=alt.Y("value:Q", title=y_title),
-        color=alt.Color("series:N", title=None, scale=scale), tooltip=["period:T", "series:N", "value:Q"])
+        color=alt.Color("series:N", title=None, scale=scale, legend=alt.Legend(columns=4, symbolType="stroke")),
+        tooltip=["period:T", "series:N", "value:Q"])
     return _finish(chart.properties(width=WIDTH, height=200, title=title), data)
 
 

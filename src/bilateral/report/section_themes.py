@@ -10,6 +10,7 @@ PARTNERSHIP = ("economic", "diplomatic", "legal", "humanitarian")
 MILITARY = ("military",)
 KEY_EVENTS = 3  # cited per dimension in the prose
 CONTEXT_LISTED = 6
+MAX_DRAWN = 80  # periods in a count chart before it is drawn by a coarser period
 ROLE_NOUNS = {
     "shared_adversary": ("shared adversary", "shared adversaries"), "shared_partner": ("shared partner", "shared partners"),
     "broker": ("broker", "brokers"), "divided": ("divider", "dividers"), "neutral": ("neutral", "neutrals"),
@@ -76,20 +77,44 @@ def dimension_blocks(ctx: ReportContext, dimension: str) -> list[dict]:
     return blocks
 
 
+def _bucket(period: str, unit: str) -> str:
+    """The first day of the month, quarter or year containing an ISO date."""
+    year, month = period[:4], int(period[5:7])
+    if unit == "year":
+        return f"{year}-01-01"
+    if unit == "quarter":
+        return f"{year}-{(month - 1) // 3 * 3 + 1:02d}-01"
+    return f"{period[:7]}-01"
+
+
+def chart_unit(ctx: ReportContext, periods: int) -> str:
+    """The period drawn in count charts: the report's, or coarser so a long record stays readable."""
+    order = ["day", "week", "month", "quarter", "year"]
+    unit = ctx.freq
+    spans = {"day": 1, "week": 7, "month": 30.4, "quarter": 91.3, "year": 365.25}
+    while periods * spans[ctx.freq] / spans[unit] > MAX_DRAWN and unit != "year":
+        unit = order[order.index(unit) + 1]
+    return unit if unit in ("month", "quarter", "year") or unit == ctx.freq else "month"
+
+
 def _dimension_chart(ctx: ReportContext, chart_id: str, dimensions: tuple[str, ...], title: str) -> dict | None:
     covered = [r["period"] for r in ctx.analysis["series"] if r["direction"] == "both" and r["covered"]]
-    rows = {(r["period"], r["dimension"]): r for r in ctx.analysis["dimension_series"] if r["dimension"] in dimensions}
-    present = [d for d in dimensions if any(k[1] == d for k in rows)]
-    if not present:
+    rows = [r for r in ctx.analysis["dimension_series"] if r["dimension"] in dimensions]
+    if not rows:
         return None
-    records = []
-    for period in covered:  # covered periods without events of a dimension count zero, gaps stay empty
-        for dim in present:
-            row = rows.get((period, dim), {})
-            records.append({"period": period, "series": f"{dim} cooperation", "value": row.get("coop_events", 0)})
-            records.append({"period": period, "series": f"{dim} conflict", "value": row.get("conflict_events", 0)})
-    caption = f"Cooperative and conflictual {join_words(list(present))} events between {ctx.name_a} and {ctx.name_b} per {ctx.freq}."
-    return B.chart(chart_id, title, caption, charts.lines_chart(records, f"events per {ctx.freq}", "", SERIES_COLOURS))
+    unit = chart_unit(ctx, sum(1 for r in ctx.analysis["series"] if r["direction"] == "both"))
+    bucket = (lambda p: p) if unit == ctx.freq else (lambda p: _bucket(p, unit))  # noqa: E731
+    counts: dict[tuple[str, str], int] = {}
+    for r in rows:
+        for kind, column in (("cooperation", "coop_events"), ("conflict", "conflict_events")):
+            key = (bucket(r["period"]), f"{r['dimension']} {kind}")
+            counts[key] = counts.get(key, 0) + r[column]
+    drawn = sorted({name for (_, name), n in counts.items() if n})
+    buckets = sorted({bucket(p) for p in covered})  # covered periods without events count zero; gaps stay empty
+    records = [{"period": b, "series": name, "value": counts.get((b, name), 0)} for b in buckets for name in drawn]
+    present = join_words(sorted({name.rsplit(" ", 1)[0] for name in drawn}))
+    caption = f"Cooperative and conflictual {present} events between {ctx.name_a} and {ctx.name_b} per {unit}."
+    return B.chart(chart_id, title, caption, charts.lines_chart(records, f"events per {unit}", "", SERIES_COLOURS))
 
 
 def partnership_section(ctx: ReportContext) -> dict:
