@@ -137,3 +137,28 @@ def test_api_analysis_follows_the_engine(client):
     assert any(t["date"][:7] in ("2019-06", "2019-07", "2019-08") and t["direction"] == "toward_conflict" for t in coop_turns)
     assert body["phases"][0]["level"] > body["phases"][-1]["level"]
     assert client.get("/api/dyad/IRN/RUS/analysis", params={"freq": "decade"}).status_code == 400
+
+
+def test_api_series_length_is_bounded(client):
+    """Seven years by day is 2,557 periods (allowed); forty years by day is not, whatever the events."""
+    assert client.get("/api/dyad/IRN/RUS", params={"freq": "day"}).status_code == 200
+    for path in ("/api/dyad/IRN/RUS", "/api/dyad/IRN/RUS/analysis", "/dyad/IRN/RUS/report.html"):
+        response = client.get(path, params={"freq": "day", "from": "1980-01-01", "to": "2019-12-31"})
+        assert response.status_code == 400 and "coarser freq" in response.text
+    assert client.get("/api/dyad/IRN/RUS", params={"freq": "week", "from": "1980-01-01", "to": "2019-12-31"}).status_code == 200
+
+
+def test_api_empty_store(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from bilateral.store import Store
+    from bilateral.web import create_app
+
+    with Store(tmp_path / "empty.duckdb"):
+        pass
+    with TestClient(create_app(tmp_path / "empty.duckdb")) as client:
+        assert client.get("/api/countries").json()["countries"] == []
+        assert client.get("/api/pairs").json()["pairs"] == []
+        assert client.get("/").status_code == 200
+        assert client.get("/api/dyad/IRN/RUS").json()["summary"]["events"] == 0  # known codes, nothing stored
+        assert client.get("/api/dyad/IRN/RUS/events").json()["total"] == 0

@@ -92,3 +92,10 @@ def test_validation_sorting_whitelist():
     assert v.sorting("goldstein", "ASC") == ("goldstein", "asc")
     for sort, order in [("date; DROP TABLE events", "asc"), ("sentence", "asc"), ("date", "up"), ("1", "desc")]:
         _refused(v.sorting, sort, order)
+
+
+def test_validation_period_count_cap():
+    assert v.period_count("2000-01-01", "2000-12-31", "month") == 12
+    assert v.period_count(None, "2000-12-31", "day") == 0
+    assert v.period_count("2000-01-01", "2009-12-31", "day") == 3653 <= v.MAX_PERIODS
+    assert "coarser freq" in _refused(v.period_count, "1990-01-01", "2020-12-31", "day").detail

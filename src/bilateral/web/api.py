@@ -57,11 +57,10 @@ def dyad(request: Request, a: str, b: str, start: str | None = FROM, end: str | 
     start, end = validation.period(start, end)
     freq = validation.freq(freq)
     a, b = validation.pair(a, b, present_codes(request))
+    summary = checked_span(request, a, b, start, end, freq)
 
     def compute() -> dict:
-        with access(request).cursor() as con:
-            summary = queries.summary(con, a, b, start, end)
-            table = queries.series(con, a, b, freq, start, end)
+        table = _read(request, queries.series, a, b, freq, start, end)
         table["period"] = table["period"].astype(str).str[:10]
         names = validation.country_names()
         return {
@@ -113,10 +112,18 @@ def analysis(request: Request, a: str, b: str, start: str | None = FROM, end: st
     start, end = validation.period(start, end)
     freq = validation.freq(freq)
     a, b = validation.pair(a, b, present_codes(request))
+    checked_span(request, a, b, start, end, freq)
     result = analysis_for(request, a, b, start, end, freq)
     names = validation.country_names()
     codes = {a, b, *(c.get("country") for c in result.get("context") or [])}
     return {**result, "country_names": {c: names.get(c, c) for c in codes if c}}
+
+
+def checked_span(request: Request, a: str, b: str, start: str | None, end: str | None, freq: str) -> dict:
+    """The pair's summary, after checking that its span at ``freq`` is within MAX_PERIODS (a 400 if not)."""
+    summary = cached(request, ("summary", a, b, start, end), lambda: _read(request, queries.summary, a, b, start, end))
+    validation.period_count(start or summary["first"], end or summary["last"], freq)
+    return summary
 
 
 def _read(request: Request, query, *args):

@@ -82,6 +82,7 @@ def report(request: Request, a: str, b: str, start: str | None = FROM, end: str 
     start, end = validation.period(start, end)
     freq = validation.freq(freq)
     a, b = validation.pair(a, b, present_codes(request))
+    api.checked_span(request, a, b, start, end, freq)
     return report_response(request, a, b, start, end, freq, download)
 
 

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import pandas as pd
 from fastapi import HTTPException
 
 from bilateral.actors.dictionary import ACTORS_DIR, read_rows
@@ -20,6 +21,8 @@ MAX_PAGE_SIZE = 200  # rows per page of the evidence table
 MAX_ROW_OFFSET = 1_000_000  # deepest row a page may start at
 MAX_QUERY_CHARS = 200
 MAX_CODES = 20
+MAX_PERIODS = 4000  # periods in one series or analysis: about ten years of days, seventy-six of weeks
+_PANDAS_FREQ = {"day": "D", "week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}
 SORT_COLUMNS = ("date", "goldstein", "cameo", "quad_class", "direction", "source", "target", "sources", "title")
 ORDERS = ("asc", "desc")
 QUAD_NAMES = {1: "Verbal cooperation", 2: "Material cooperation", 3: "Verbal conflict", 4: "Material conflict"}
@@ -91,6 +94,18 @@ def freq(value: str) -> str:
     if value not in FREQUENCIES:
         raise bad(f"freq={_shown(value)} is not one of {', '.join(FREQUENCIES)}")
     return value
+
+
+def period_count(first: str | None, last: str | None, freq: str) -> int:
+    """How many periods of ``freq`` from ``first`` to ``last`` (both counted); refused beyond MAX_PERIODS."""
+    if not first or not last:
+        return 0
+    code = _PANDAS_FREQ[freq]
+    count = (pd.Period(last[:10], code) - pd.Period(first[:10], code)).n + 1
+    if count <= MAX_PERIODS:
+        return count
+    raise bad(f"{first} to {last} is {count:,} {freq}s; the limit is {MAX_PERIODS:,} periods: "
+              f"narrow the period (from, to) or use a coarser freq")
 
 
 @dataclass(frozen=True)
