@@ -1,6 +1,7 @@
 """Accuracy of the event coder on every gold set in ../shared/data/gold (run: make bench-accuracy).
 
-Prints one table and appends a dated section with the git commit to benchmarks/RESULTS.md.
+Prints one table and appends a dated section with the git commit to benchmarks/RESULTS.md
+(``--dry-run`` prints only).
 Scores (see each function): record exact match, event-triple P/R/F1, root-code F1 and
 country-dyad F1 (PETRARCH and UD-PETRARCH unit suites, with their validation dictionaries
 loaded as the actor dictionary), PLOVER event-type accuracy and actor-country F1 (PLOVER
@@ -219,6 +220,8 @@ def main() -> int:
     }
     body = table(results)
     print(body)
+    if "--dry-run" in sys.argv:  # development runs: print only
+        return 0
     section = (f"## Event coder accuracy, {dt.date.today().isoformat()}, commit {commit()}\n\n"
                f"`benchmarks/accuracy.py`, {time.perf_counter() - started:.0f} s. PLOVER types are compared after "
                "mapping the GSR's draft names to the 2021 table's (DEMAND=REQUEST, DISAPPROVE/INVESTIGATE=ACCUSE, "

@@ -83,8 +83,9 @@ class PentaModel:
 
     idf_word: np.ndarray
     idf_char: np.ndarray
-    coef: np.ndarray  # (classes, features)
+    coef: np.ndarray  # (classes, features); one row for a two-class fit
     intercept: np.ndarray
+    classes: np.ndarray  # the labels the rows stand for
 
     def matrix(self, texts: list[str], rules: list[list[str]]):
         word, char, rule = _vectorizers()
@@ -98,14 +99,20 @@ class PentaModel:
 
     def probabilities(self, texts: list[str], rules: list[list[str]]) -> np.ndarray:
         """Class probabilities, one row per sentence, columns in CLASSES order."""
-        scores = self.matrix(texts, rules) @ self.coef.T + self.intercept
-        scores = np.asarray(scores) - np.asarray(scores).max(axis=1, keepdims=True)
-        exp = np.exp(scores)
-        return exp / exp.sum(axis=1, keepdims=True)
+        scores = np.asarray(self.matrix(texts, rules) @ self.coef.T) + self.intercept
+        if scores.shape[1] == 1:  # binary logistic regression: one score for the second class
+            scores = np.hstack([np.zeros_like(scores), scores])
+        exp = np.exp(scores - scores.max(axis=1, keepdims=True))
+        fitted = exp / exp.sum(axis=1, keepdims=True)
+        out = np.zeros((len(texts), len(CLASSES)))
+        for column, label in enumerate(self.classes):
+            out[:, CLASSES.index(int(label))] = fitted[:, column]
+        return out
 
     def save(self, path: Path = MODEL_PATH, metrics: dict | None = None) -> None:
         np.savez_compressed(path, idf_word=self.idf_word.astype(np.float16), idf_char=self.idf_char.astype(np.float16),
-                            coef=self.coef.astype(np.float16), intercept=self.intercept.astype(np.float32))
+                            coef=self.coef.astype(np.float16), intercept=self.intercept.astype(np.float32),
+                            classes=self.classes.astype(np.int8))
         if metrics is not None:
             path.with_suffix(".json").write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
 
@@ -122,10 +129,10 @@ def fit(texts: list[str], rules: list[list[str]], labels: list[int], c: float = 
     from sklearn.linear_model import LogisticRegression
 
     word, char, _ = _vectorizers()
-    model = PentaModel(_idf(word.transform(texts)), _idf(char.transform(texts)), np.zeros(0), np.zeros(0))
+    model = PentaModel(_idf(word.transform(texts)), _idf(char.transform(texts)), np.zeros(0), np.zeros(0), np.zeros(0))
     classifier = LogisticRegression(C=c, max_iter=5000, class_weight="balanced")
     classifier.fit(model.matrix(texts, rules), labels)
-    model.coef, model.intercept = classifier.coef_, classifier.intercept_
+    model.coef, model.intercept, model.classes = classifier.coef_, classifier.intercept_, classifier.classes_
     return model
 
 
@@ -135,7 +142,8 @@ def load_model() -> PentaModel | None:
     if not MODEL_PATH.is_file():
         return None
     with np.load(MODEL_PATH, allow_pickle=False) as data:
-        return PentaModel(*(data[k].astype(np.float64) for k in ("idf_word", "idf_char", "coef", "intercept")))
+        return PentaModel(*(data[k].astype(np.float64) for k in ("idf_word", "idf_char", "coef", "intercept")),
+                          classes=data["classes"].astype(int) if "classes" in data else np.array(CLASSES))
 
 
 def cross_validate(texts: list[str], labels: list[int], coder, folds: int = 5, seed: int = 0) -> float:

@@ -20,7 +20,7 @@ def load_pipeline(disable: Iterable[str] = ()):
     Args:
         disable: pipeline component names to leave out (e.g. ``("ner",)`` for speed).
     Returns:
-        a ``spacy.Language``.
+        a ``spacy.Language`` with bilateral's line-break sentence rule before the parser.
     Raises:
         ModelMissingError: neither package is installed.
     """
@@ -33,9 +33,11 @@ def _load(disable: tuple[str, ...]):
 
     for name in MODEL_NAMES:
         try:
-            return spacy.load(name, exclude=list(disable))
+            nlp = spacy.load(name, exclude=list(disable))
         except OSError:  # spaCy raises OSError (E050) when a package is not installed
             continue
+        ensure_line_breaks(nlp)
+        return nlp
     raise ModelMissingError(INSTALL_HINT)
 
 

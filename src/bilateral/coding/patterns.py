@@ -55,6 +55,16 @@ FUNCTION_WORDS = frozenset({"with", "to", "for", "on", "at", "in", "by", "from",
                             "between", "about", "up", "out", "off", "down", "back", "as", "after", "before", "if"})
 
 
+def known_code(code: str) -> str:
+    """The code itself if CAMEO has it, else its nearest parent ("1952" -> "195"); CAMEO 2.0 adds a few."""
+    from bilateral.ontology import is_known
+
+    for candidate in (code, code[:3], code[:2]):
+        if candidate and is_known(candidate):
+            return candidate
+    return code
+
+
 def _rows(name: str) -> list[dict]:
     """Rows of a TSV data file, '#' comment lines skipped."""
     with (DATA / name).open(encoding="utf-8") as fh:
@@ -92,12 +102,13 @@ class PatternBook:
             key = (row["verb"], row["particle"] or "")
             self.blocks[row["verb"]].append(row["block"])
             if row["code"] and key not in self.defaults:
-                self.defaults[key] = (row["code"], "cameo2")
+                self.defaults[key] = (known_code(row["code"]), "cameo2")
         members: dict[str, set[str]] = defaultdict(set)
         for verb, blocks in self.blocks.items():
             for block in blocks:
                 members[block].add(verb)
         for row in _rows("verb_objects.tsv"):
+            row["code"], row["reverse_code"] = known_code(row["code"]), known_code(row["reverse_code"])
             code, reverse = (row["code"], False) if row["code"] else (row["reverse_code"], True)
             both = bool(row["code"] and row["reverse_code"])
             words = row["after"].split() + row["before"].split()

@@ -1,0 +1,57 @@
+"""Negation, intent, governors and the code families they map actions into."""
+from __future__ import annotations
+
+import pytest
+
+from bilateral.coding import modality
+from bilateral.ontology import is_known
+
+
+@pytest.mark.parametrize(
+    ("kind", "code", "expected"),
+    [
+        ("intent", "042", "036"),  # intent to meet
+        ("intent", "072", "0332"),  # intent to give military aid
+        ("intent", "190", "1384"),  # hostile intent: a threat of conventional attack
+        ("threat", "163", "1312"),  # threaten sanctions
+        ("threat", "057", "030"),  # a "threat" to cooperate is an intent
+        ("appeal", "0841", "0253"),  # appeal for release
+        ("demand", "046", "106"),  # demand talks
+        ("refuse", "042", "125"),  # refuse to meet
+        ("attempt", "186", "185"),  # attempted assassination
+        ("attempt", "190", "190"),
+        ("appeal", "190", None),  # no appeal family for an attack: the governor's own code applies
+    ],
+)
+def test_modality_transform_maps_actions_into_code_families(kind, code, expected):
+    assert modality.transform(kind, code) == expected
+
+
+def test_modality_transform_tables_hold_only_real_cameo_codes():
+    for table in modality._TABLES.values():
+        for key, value in table.items():
+            assert is_known(key), key
+            assert value is None or is_known(value), value
+
+
+def test_modality_negation_and_future_on_real_parses(nlp):
+    doc = nlp("Turkey did not attack Syria but will attack Iraq.")
+    attack, second = [t for t in doc if t.lemma_ == "attack"]
+    assert modality.is_negated(attack) and not modality.is_negated(second)
+    assert modality.is_future(second) and not modality.is_future(attack)
+
+
+def test_modality_governor_and_complement_on_real_parses(nlp):
+    doc = nlp("Egypt vowed to meet Sudan.")
+    vow = doc[1]
+    assert modality.governor_class(vow) == "intent"
+    assert modality.complement(vow).lemma_ == "meet"
+    doc = nlp("Jordan is willing to send aid.")
+    assert modality.governor_class(doc[2]) == "intent"
+    assert modality.complement(doc[2]).lemma_ == "send"
+
+
+def test_modality_obligation_is_a_reported_demand(nlp):
+    doc = nlp("Britain said Libya must hand over the suspects.")
+    assert modality.is_obligation(doc[4])
+    assert not modality.is_obligation(nlp("Libya handed over the suspects.")[1])

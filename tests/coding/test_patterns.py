@@ -1,0 +1,64 @@
+"""The pattern data: verb + object words -> CAMEO codes, event nouns, data-file hygiene."""
+from __future__ import annotations
+
+import pytest
+
+from bilateral.coding.patterns import DATA, pattern_book
+from bilateral.ontology import is_known
+
+
+@pytest.fixture(scope="module")
+def book():
+    return pattern_book()
+
+
+@pytest.mark.parametrize(
+    ("verb", "particles", "after", "code"),
+    [
+        ("attack", set(), {"positions"}, "190"),
+        ("impose", set(), {"sanctions", "sanction"}, "163"),
+        ("provide", {"with"}, {"humanitarian", "aid", "with"}, "073"),
+        ("provide", {"with"}, {"aid", "with"}, "070"),
+        ("supply", {"to"}, {"drones", "to"}, "072"),
+        ("meet", {"with"}, {"with"}, "040"),
+        ("hold", set(), {"talks", "talk"}, "046"),
+        ("expel", set(), {"diplomats", "diplomat"}, "161"),
+    ],
+)
+def test_patterns_verb_and_object_words_give_the_code(book, verb, particles, after, code):
+    assert book.match_verb(verb, particles, after).code == code
+
+
+def test_patterns_more_object_words_are_more_specific(book):
+    plain = book.match_verb("provide", set(), {"aid"})
+    specific = book.match_verb("provide", set(), {"humanitarian", "aid"})
+    assert specific.specificity > plain.specificity
+
+
+def test_patterns_reciprocal_and_mirror_codes(book):
+    assert book.match_verb("sign", set(), {"treaty"}).reciprocal
+    assert not book.match_verb("attack", set(), set()).reciprocal
+    assert book.match_verb("visit", set(), set()).paired == "043"
+
+
+def test_patterns_event_nouns_refined_by_modifiers(book):
+    assert book.match_noun("strike", set()).code == "190"
+    assert book.match_noun("strike", {"air"}).code == "195"
+    assert book.match_noun("strike", {"hunger"}).code == "142"
+    assert book.match_noun("weather", set()) is None
+
+
+def test_patterns_every_code_in_the_data_files_is_a_cameo_code(book):
+    codes = {code for code, _ in book.defaults.values()}
+    codes |= {p.code for patterns in book.patterns.values() for p in patterns}
+    codes |= {p.code for patterns in book.nouns.values() for p in patterns}
+    codes |= set(book.paired.values())
+    unknown = sorted(c for c in codes if not is_known(c))
+    assert unknown == []
+
+
+def test_patterns_data_files_carry_a_header():
+    for path in DATA.glob("*.tsv"):
+        assert path.read_text(encoding="utf-8").startswith("#"), path.name
+    for generated in ("verbs.tsv", "verb_objects.tsv", "synsets.tsv"):
+        assert "# Source: openeventdata/petrarch2" in (DATA / generated).read_text(encoding="utf-8")
