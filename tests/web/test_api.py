@@ -162,3 +162,24 @@ def test_api_empty_store(tmp_path):
         assert client.get("/").status_code == 200
         assert client.get("/api/dyad/IRN/RUS").json()["summary"]["events"] == 0  # known codes, nothing stored
         assert client.get("/api/dyad/IRN/RUS/events").json()["total"] == 0
+
+
+def test_api_events_mark_the_event_span_on_the_coded_demo(demo_db):
+    """Coded events point into their document; the page marks those words inside the sentence."""
+    from fastapi.testclient import TestClient
+
+    from bilateral.web import create_app
+
+    with TestClient(create_app(demo_db)) as client:
+        rows = client.get("/api/dyad/IRN/RUS/events", params={"size": 100}).json()["rows"]
+    marked = [r for r in rows if r["mark"]]
+    assert len(marked) > len(rows) // 2
+    for r in marked:
+        lo, hi = r["mark"]
+        assert 0 <= lo < hi <= len(r["sentence"])
+        assert r["sentence"][lo:hi].strip()
+
+
+def test_api_events_without_documents_have_no_mark(client):
+    rows = client.get("/api/dyad/IRN/RUS/events", params={"size": 5}).json()["rows"]
+    assert [r["mark"] for r in rows] == [None] * 5

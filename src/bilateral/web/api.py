@@ -95,7 +95,8 @@ def events(
     def compute() -> dict:
         with access(request).cursor() as con:
             total, frame = queries.evidence_page(con, a, b, filters, sort, order, page, size)
-        rows = records(frame)
+            rows = records(frame)
+            queries.span_marks(con, rows)
         names = _code_names()
         for row in rows:
             row["event"] = names.get(row["cameo"])

@@ -10,6 +10,7 @@ import duckdb
 import pandas as pd
 
 from bilateral.dynamics import dyad_table
+from bilateral.report.evidence import span_in_sentence
 from bilateral.web.validation import QUAD_NAMES, EventFilters
 
 _PAIR_WHERE = (
@@ -116,6 +117,28 @@ def evidence_page(con: duckdb.DuckDBPyConnection, a: str, b: str, f: EventFilter
         {**params, "limit": size, "offset": (page - 1) * size},
     ).df()
     return int(total), rows
+
+
+# Where each page row's sentence sits in its document, to mark the event span inside it
+# (the same placement as the report's evidence section).
+_PLACEMENT_SQL = """
+WITH page AS (SELECT unnest($ids) AS event_id)
+SELECT e.event_id, e.char_start, e.char_end, s.char_start AS sentence_start, s.text AS sentence_text,
+       CASE WHEN s.char_start IS NULL THEN d.text END AS doc_text
+FROM page JOIN events e USING (event_id)
+LEFT JOIN documents d ON d.doc_id = e.doc_id
+LEFT JOIN sentences s ON s.doc_id = e.doc_id AND e.char_start >= s.char_start AND e.char_start < s.char_end
+QUALIFY row_number() OVER (PARTITION BY e.event_id ORDER BY s.char_start DESC NULLS LAST) = 1
+"""
+
+
+def span_marks(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> None:
+    """Add ``mark``, the event span as [start, end] in each row's sentence (or None), to page rows."""
+    ids = [r["event_id"] for r in rows]
+    placed = {r[0]: r[1:] for r in con.execute(_PLACEMENT_SQL, {"ids": ids}).fetchall()} if ids else {}
+    for row in rows:
+        start, end, sentence_start, sentence_text, doc_text = placed.get(row["event_id"], (None,) * 5)
+        row["mark"] = span_in_sentence(row.get("sentence"), start, end, sentence_start, sentence_text, doc_text)
 
 
 def evidence_reader(con: duckdb.DuckDBPyConnection, a: str, b: str, f: EventFilters, sort: str, order: str,

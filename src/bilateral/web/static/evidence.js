@@ -131,7 +131,7 @@ export class Evidence {
       el("td", { class: "direction" }, r.direction.replace("->", " → ")),
       el("td", { class: "event" }, el("span", { class: `pill q${r.quad_class}` }, capitalise(r.event || "")), " ", el("span", { class: "code" }, r.cameo)),
       el("td", { class: `num ${g > 0 ? "pos" : g < 0 ? "neg" : ""}` }, fmt.signed(g, 1)),
-      el("td", { class: "sentence" }, r.sentence || ""),
+      el("td", { class: "sentence" }, marked(r.sentence || "", r.mark)),
       el("td", { class: "num" }, fmt.int(r.sources)),
       el("td", { class: "source" }, source, url ? el("div", { class: "code" }, hostOf(url)) : null));
   }
@@ -142,6 +142,12 @@ export class Evidence {
       document.getElementById(`dl-${fmtName}`).href = `${this.base}/events.${fmtName}${params}`;
     }
   }
+}
+
+// The sentence with the event's own words in <mark> (text nodes only).
+function marked(sentence, mark) {
+  if (!mark || mark[0] < 0 || mark[1] > sentence.length || mark[0] >= mark[1]) return sentence;
+  return [sentence.slice(0, mark[0]), el("mark", { title: "the words coded as this event" }, sentence.slice(mark[0], mark[1])), sentence.slice(mark[1])];
 }
 
 function capitalise(text) {
