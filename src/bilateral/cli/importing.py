@@ -38,7 +38,8 @@ def import_command(
         raise typer.BadParameter(f"{dedup!r}: choose exact or window", param_hint="--dedup")
     with Store(db, wait=30) as store:
         reports = import_files(
-            store, dataset, files, window_days=window_days if dedup == "window" else None, on_report=print_report
+            store, dataset, files, window_days=window_days if dedup == "window" else None,
+            keep_keys=out is not None, on_report=print_report,
         )
         if out:
             _write_new_events(store, reports, out)

@@ -115,10 +115,10 @@ def ensure_cameo_table(con: duckdb.DuckDBPyConnection, profile: str) -> str:
 
 
 def load_sql(reader: DatasetReader, scan: str, cameo_table: str | None) -> str:
-    """INSERT ... SELECT that maps a parsed file into the reader's table, returning the new keys."""
+    """INSERT ... SELECT that maps a parsed file into the reader's table (returns the row count)."""
     select = ", ".join(f"{expr} AS {col}" for col, expr in reader.columns.items())
     source = f"{scan} AS r"
     if reader.code_column and cameo_table:
         source += f' JOIN {cameo_table} AS o ON o.spelling = r."{reader.code_column}"'
     source += f" {reader.joins}"
-    return f"INSERT INTO {reader.table} BY NAME SELECT {select} FROM {source} RETURNING {reader.key}"
+    return f"INSERT INTO {reader.table} BY NAME SELECT {select} FROM {source}"

@@ -71,7 +71,7 @@ class IngestTag:
 
 def import_file(
     store, dataset: str, path: str | Path, *, window_days: int | None = None,
-    tag: IngestTag | None = None, shown: str | None = None,
+    tag: IngestTag | None = None, shown: str | None = None, keep_keys: bool = False,
 ) -> ImportReport:
     """Import one dataset file into ``store`` in one transaction; bad rows never raise.
 
@@ -82,8 +82,9 @@ def import_file(
         window_days: also collapse same source/target/code events within windows of N days.
         tag: run id, log kind and fingerprint for the ingest log.
         shown: the name used for the file in reports and rejects.
+        keep_keys: also return the keys of the rows this file added (``report.new_keys``).
     Returns:
-        The counts, the rejected rows, and the keys of the stored rows.
+        The counts and the rejected rows.
     """
     report = ImportReport(shown or str(path))
     tag = tag or IngestTag(uuid.uuid4().hex)
@@ -96,7 +97,7 @@ def import_file(
 
     try:
         with readable_copy(path, Path(store.path).parent) as plain:
-            _import_plain(store, dataset, plain, report, window_days, log)
+            _import_plain(store, dataset, plain, report, _Options(window_days, keep_keys), log)
     except InputError as exc:
         report.error = exc.reason
     return report
@@ -105,7 +106,13 @@ def import_file(
 SNIFF_LINES = 20  # lines looked at to choose a file's layout when its first line fits none
 
 
-def _import_plain(store, dataset: str, path: Path, report: ImportReport, window_days: int | None, log) -> None:
+@dataclass(frozen=True)
+class _Options:
+    window_days: int | None = None
+    keep_keys: bool = False
+
+
+def _import_plain(store, dataset: str, path: Path, report: ImportReport, opts: _Options, log) -> None:
     first = sniff(path)
     chosen = None if first.empty else _choose(dataset, path, first)
     if chosen is None:
@@ -118,14 +125,14 @@ def _import_plain(store, dataset: str, path: Path, report: ImportReport, window_
     report.reader = reader.name
     options = reader.scan_options(header, delimiter)
     try:
-        _load_file(store, reader, path, options, report, window_days, log)
+        _load_file(store, reader, path, options, report, opts, log)
     except duckdb.InvalidInputException as exc:
         # DuckDB's strict parser stops at a stray carriage return; read a copy with clean line ends.
         if "invalid state" not in str(exc):
             raise InputError(path, f"unreadable: {str(exc).splitlines()[0]}") from exc
         with normalised_line_ends(path, Path(store.path).parent) as clean:
             try:
-                _load_file(store, reader, clean, options, report, window_days, log)
+                _load_file(store, reader, clean, options, report, opts, log)
             except duckdb.Error as again:
                 raise InputError(path, f"unreadable: {str(again).splitlines()[0]}") from again
 
@@ -149,33 +156,35 @@ def _choose(dataset: str, path: Path, first: FirstLine) -> tuple[DatasetReader, 
 
 
 def _load_file(store, reader: DatasetReader, path: Path, options: ScanOptions, report: ImportReport,
-               window_days: int | None, log) -> None:
+               opts: _Options, log) -> None:
     """Parse, map, check and dedup one plain file inside one transaction."""
     rejects_table = f"_bilateral_rejects_{uuid.uuid4().hex[:8]}"
     con = store.con
     with ThreadPoolExecutor(1) as pool:
         records = pool.submit(count_records, path, options.header)  # runs while DuckDB parses
         with store.transaction():
-            keys = _load(con, reader, path, options, rejects_table)
+            if reader.prepare:
+                reader.prepare(con, scan_sql(path, options, rejects_table + "_prep"))
+                drop_reject_tables(con, rejects_table + "_prep")
+            after = dedup.last_rowid(con, reader.table)
+            loaded = _load(con, reader, path, options, rejects_table)
             report.rejects = collect_rejects(con, path, rejects_table, report.path, reader.code_column)
             drop_reject_tables(con, rejects_table)
             report.read = records.result()
-            _account_unread(report, keys.num_rows, path, options)
-            report.duplicates, fresh = dedup.drop_exact(con, reader.table, reader.key, keys)
-            if window_days and reader.table == "events":
-                report.duplicates += dedup.collapse_window(con, fresh, window_days)
-            report.stored = keys.num_rows - report.duplicates
-            report.new_keys = fresh
+            _account_unread(report, loaded, path, options)
+            report.duplicates = dedup.drop_exact(con, reader.table, reader.key, after)
+            if opts.window_days and reader.table == "events":
+                report.duplicates += dedup.collapse_window(con, after, opts.window_days)
+            report.stored = loaded - report.duplicates
+            if opts.keep_keys:
+                report.new_keys = con.sql(f"SELECT {reader.key} FROM {reader.table} WHERE rowid > {after}").to_arrow_table()
             log()
 
 
-def _load(con, reader: DatasetReader, path: Path, options: ScanOptions, rejects_table: str) -> pa.Table:
-    scan = scan_sql(path, options, rejects_table)
-    if reader.prepare:
-        reader.prepare(con, scan_sql(path, options, rejects_table + "_prep"))
-        drop_reject_tables(con, rejects_table + "_prep")
+def _load(con, reader: DatasetReader, path: Path, options: ScanOptions, rejects_table: str) -> int:
+    """Insert the mapped rows of the file; returns how many the reader passed."""
     cameo = ensure_cameo_table(con, reader.profile) if reader.code_column else None
-    return con.sql(load_sql(reader, scan, cameo)).to_arrow_table()
+    return con.execute(load_sql(reader, scan_sql(path, options, rejects_table), cameo)).fetchall()[0][0]
 
 
 def _account_unread(report: ImportReport, loaded: int, path: Path, options: ScanOptions) -> None:
@@ -228,21 +237,26 @@ def expand_files(inputs: list[str | Path]) -> list[Path]:
     return files
 
 
+IMPORT_MEMORY_LIMIT = "1GB"  # DuckDB spills beyond this; keeps a 2M-row import well under 1.5 GB
+
+
 def import_files(store, dataset: str, inputs: list[str | Path], *, window_days: int | None = None,
-                 on_report=None) -> list[ImportReport]:
+                 keep_keys: bool = False, on_report=None) -> list[ImportReport]:
     """Import every input (files or folders) in turn; one transaction and one report per file."""
     run_id = uuid.uuid4().hex
     # Row order inside the store does not matter to an import, and keeping it costs parallelism.
     store.con.execute("SET preserve_insertion_order = false").fetchall()
+    store.con.execute(f"SET memory_limit = '{IMPORT_MEMORY_LIMIT}'").fetchall()
     reports = []
     try:
         for path in expand_files(inputs):
-            report = import_file(store, dataset, path, window_days=window_days, tag=IngestTag(run_id))
+            report = import_file(store, dataset, path, window_days=window_days, tag=IngestTag(run_id), keep_keys=keep_keys)
             reports.append(report)
             if on_report:
                 on_report(report)
     finally:
         store.con.execute("RESET preserve_insertion_order").fetchall()
+        store.con.execute("RESET memory_limit").fetchall()
     return reports
 
 

@@ -11,65 +11,52 @@ Two kinds, both counted (the import reports them as duplicates, never drops sile
   one event; the survivor's ``num_sources``, ``num_articles`` and ``num_mentions`` add up
   those of the events it absorbed (an event without counts counts as one).
 
-Both work on the rows of the current load, named by their keys in an Arrow table, and
-rely on DuckDB giving rows appended in an open transaction row ids above all committed
-ones, so "already stored" sorts first. :func:`collapse_window` must get only the keys
-whose rows are new (what :func:`drop_exact` returns), so stored events are never merged
-into each other again.
+The rows of the current load are those with a row id above ``after``, the largest row id
+before the load (:func:`last_rowid`): DuckDB appends rows, inside an open transaction
+too, with row ids above every row already stored, so "already stored" also sorts first.
 """
 from __future__ import annotations
 
 import duckdb
-import pyarrow as pa
 
 
-def drop_exact(con: duckdb.DuckDBPyConnection, table: str, key: str, new_keys: pa.Table) -> tuple[int, pa.Table]:
-    """Delete all but the first copy of every key in ``new_keys``.
+def last_rowid(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    """The largest row id in ``table`` (-1 when empty); rows loaded next have larger ones."""
+    value = con.execute(f"SELECT max(rowid) FROM {table}").fetchall()[0][0]
+    return -1 if value is None else value
+
+
+def drop_exact(con: duckdb.DuckDBPyConnection, table: str, key: str, after: int) -> int:
+    """Delete every new row (row id > ``after``) whose key is already stored or repeats an earlier new row.
 
     Returns:
-        The rows deleted, and the keys whose surviving row is new (not stored before).
+        The number of rows deleted.
     """
-    if new_keys.num_rows == 0:
-        return 0, new_keys
-    con.register("_dedup_new_keys", new_keys)
-    try:
-        low, high = con.execute(f"SELECT min({key}), max({key}) FROM _dedup_new_keys").fetchall()[0]
-        # The key range lets DuckDB skip row groups of other files by their min/max.
-        con.execute(
-            f"CREATE OR REPLACE TEMP TABLE _dedup_doubled AS SELECT {key}, count(*) AS copies FROM {table} "
-            f"WHERE {key} BETWEEN ? AND ? AND {key} IN (SELECT {key} FROM _dedup_new_keys) "
-            f"GROUP BY {key} HAVING count(*) > 1",
-            [low, high],
-        ).fetchall()
-        if not con.execute("SELECT count(*) FROM _dedup_doubled").fetchall()[0][0]:
-            return 0, new_keys
-        removed = con.execute(
-            f"DELETE FROM {table} WHERE rowid IN (SELECT rid FROM (SELECT rowid AS rid, row_number() OVER "
-            f"(PARTITION BY {key} ORDER BY rowid) AS copy FROM {table} WHERE {key} BETWEEN ? AND ? "
-            f"AND {key} IN (SELECT {key} FROM _dedup_doubled)) WHERE copy > 1)",
-            [low, high],
-        ).fetchall()[0][0]
-        fresh = con.sql(
-            f"SELECT DISTINCT {key} FROM _dedup_new_keys WHERE {key} NOT IN ("
-            f"  SELECT d.{key} FROM _dedup_doubled d JOIN (SELECT {key}, count(*) AS n FROM _dedup_new_keys "
-            f"  GROUP BY {key}) f USING ({key}) WHERE d.copies > f.n)"
-        ).to_arrow_table()
-        con.execute("DROP TABLE IF EXISTS _dedup_doubled").fetchall()
-        return removed, fresh
-    finally:
-        con.unregister("_dedup_new_keys")
+    loaded, distinct, low, high = con.execute(
+        f"SELECT count(*), count(DISTINCT {key}), min({key}), max({key}) FROM {table} WHERE rowid > ?", [after]
+    ).fetchall()[0]
+    if loaded == 0:
+        return 0
+    # Old rows in the new keys' range: the range lets DuckDB skip other row groups by their min/max.
+    in_range = con.execute(
+        f"SELECT count(*) FROM {table} WHERE rowid <= ? AND {key} BETWEEN ? AND ?", [after, low, high]
+    ).fetchall()[0][0]
+    if distinct == loaded and in_range == 0:
+        return 0  # no key twice in the load and none stored before: nothing to do
+    return con.execute(
+        f"DELETE FROM {table} WHERE rowid IN (SELECT rid FROM (SELECT rowid AS rid, row_number() OVER "
+        f"(PARTITION BY {key} ORDER BY rowid) AS copy FROM {table} WHERE {key} BETWEEN ? AND ? "
+        f"AND {key} IN (SELECT {key} FROM {table} WHERE rowid > ?)) WHERE copy > 1)",
+        [low, high, after],
+    ).fetchall()[0][0]
 
 
 _WINDOW_SQL = """
 CREATE OR REPLACE TEMP TABLE _dedup_window AS
-WITH new AS (
-    SELECT rowid AS rid FROM events
-    WHERE event_id BETWEEN $low AND $high AND event_id IN (SELECT event_id FROM _dedup_new_keys)
-),
-fresh AS (
-    SELECT e.rowid AS rid, e.origin, e.source, e.target, e.cameo, e.date,
-           floor((e.date - DATE '1970-01-01') / $days)::BIGINT AS win
-    FROM events e WHERE e.rowid IN (SELECT rid FROM new)
+WITH fresh AS (
+    SELECT rowid AS rid, origin, source, target, cameo, date,
+           floor((date - DATE '1970-01-01') / $days)::BIGINT AS win
+    FROM events WHERE rowid > $after
 ),
 span AS (SELECT min(date) AS first, max(date) AS last FROM fresh),
 candidates AS (
@@ -83,22 +70,22 @@ candidates AS (
                   AND f.source IS NOT DISTINCT FROM e.source AND f.target IS NOT DISTINCT FROM e.target
                   AND f.win = floor((e.date - DATE '1970-01-01') / $days)::BIGINT)
 )
-SELECT c.rid, c.sources, c.articles, c.mentions, c.rid IN (SELECT rid FROM new) AS is_new,
-       min(c.rid) OVER (PARTITION BY c.origin, c.source, c.target, c.cameo, c.win) AS keeper
-FROM candidates c
+SELECT rid, sources, articles, mentions, rid > $after AS is_new,
+       min(rid) OVER (PARTITION BY origin, source, target, cameo, win) AS keeper
+FROM candidates
 """
 
 
-def collapse_window(con: duckdb.DuckDBPyConnection, new_keys: pa.Table, days: int) -> int:
-    """Merge new events into one per (origin, source, target, code, N-day window); returns rows removed."""
-    if new_keys.num_rows == 0:
-        return 0
+def collapse_window(con: duckdb.DuckDBPyConnection, after: int, days: int) -> int:
+    """Merge new events (row id > ``after``) into one per (origin, source, target, code, N-day window).
+
+    A new event joins a stored one of the same group when there is one. Call after
+    :func:`drop_exact`, so only genuinely new rows are merged. Returns the rows removed.
+    """
     if days < 1:
         raise ValueError("the dedup window must be at least one day")
-    con.register("_dedup_new_keys", new_keys)
+    con.execute(_WINDOW_SQL, {"after": after, "days": days}).fetchall()
     try:
-        low, high = con.execute("SELECT min(event_id), max(event_id) FROM _dedup_new_keys").fetchall()[0]
-        con.execute(_WINDOW_SQL, {"low": low, "high": high, "days": days}).fetchall()
         con.execute(
             "UPDATE events SET num_sources = coalesce(events.num_sources, 1) + m.sources, "
             "num_articles = coalesce(events.num_articles, 1) + m.articles, "
@@ -107,10 +94,8 @@ def collapse_window(con: duckdb.DuckDBPyConnection, new_keys: pa.Table, days: in
             "      FROM _dedup_window WHERE is_new AND rid <> keeper GROUP BY keeper) AS m "
             "WHERE events.rowid = m.keeper"
         ).fetchall()
-        removed = con.execute(
+        return con.execute(
             "DELETE FROM events WHERE rowid IN (SELECT rid FROM _dedup_window WHERE is_new AND rid <> keeper)"
         ).fetchall()[0][0]
-        con.execute("DROP TABLE IF EXISTS _dedup_window").fetchall()
-        return removed
     finally:
-        con.unregister("_dedup_new_keys")
+        con.execute("DROP TABLE IF EXISTS _dedup_window").fetchall()
