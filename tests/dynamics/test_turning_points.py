@@ -97,3 +97,24 @@ def test_turning_points_reject_unknown_method_and_series(three_phase_events):
         breakpoints(STEPS, method="magic")
     with pytest.raises(ValueError):
         turning_points(three_phase_events, "AAA", "BBB", series=("mood",))
+
+
+def test_turning_points_compiled_pelt_equals_ruptures_pelt_l2():
+    import ruptures
+
+    noisy = STEPS + np.random.default_rng(31).normal(0, 0.2, size=len(STEPS))
+    pen = bic_penalty(noisy)
+    reference = ruptures.Pelt(model="l2", min_size=2, jump=1).fit(noisy.reshape(-1, 1)).predict(pen=pen)
+    assert breakpoints(noisy) == reference
+
+
+def test_turning_points_auto_search_switches_to_binseg_for_long_weighted_series():
+    from bilateral.dynamics.turning_points import EXACT_LIMIT, search_for
+
+    assert search_for("auto", EXACT_LIMIT, weighted=True) == "pelt"
+    assert search_for("auto", EXACT_LIMIT + 1, weighted=True) == "binseg"
+    assert search_for("auto", 10 * EXACT_LIMIT, weighted=False) == "pelt"
+    days = np.repeat([0.4, -0.5, 0.3], [2000, 1500, 2500]) + np.random.default_rng(5).normal(0, 0.3, 6000)
+    weights = np.random.default_rng(6).uniform(1, 4, 6000)
+    found = breakpoints(days, weights=weights)
+    assert precision_recall([2000, 3500, 6000], found, margin=10) == (1.0, 1.0)

@@ -6,6 +6,13 @@ import pandas as pd
 
 FREQUENCIES = ("day", "week", "month", "quarter", "year")
 QUAD_NAMES = {1: "verbal_coop", 2: "material_coop", 3: "verbal_conflict", 4: "material_conflict"}
+PENTA_NAMES = {
+    0: "penta_statement",
+    1: "penta_verbal_coop",
+    2: "penta_material_coop",
+    3: "penta_verbal_conflict",
+    4: "penta_material_conflict",
+}
 
 
 def check_freq(freq: str) -> str:

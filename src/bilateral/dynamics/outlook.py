@@ -68,7 +68,7 @@ class Outlook(Result):
     last_value: float | None = None
     backtest_origins: int = 0
     backtest: pd.DataFrame = field(default_factory=pd.DataFrame)  # origin, step, actual, forecast, naive
-    evidence_event_ids: list[str] = field(default_factory=list)  # events of the last observed period
+    evidence_event_ids: list[str] = field(default_factory=list)  # best-sourced events of the latest period with events
 
 
 def fit(y: np.ndarray, model: str = "local_level", start_params: np.ndarray | None = None):
@@ -164,7 +164,8 @@ def outlook(
         The Outlook, or None when fewer than 4 periods have an index.
     """
     dyad = as_dyad(source, a, b, freq, start, end)
-    index = combined(dyad_series(dyad))["coop_index"].astype(float)
+    both = combined(dyad_series(dyad))
+    index = both["coop_index"].astype(float)
     observed = index.dropna()
     if len(observed) < 4:
         return None
@@ -177,10 +178,8 @@ def outlook(
         fc[col] = fc[col].clip(-1.0, 1.0)
     bt = backtest(y.to_numpy(), horizon, model, min_train, max_origins, start_params=full.params)
     last = observed.index[-1]
-    cited = dyad.top_events(
-        pd.DataFrame({"id": [0], "lo": [last], "hi": [dyad.period_end(last)], "sign": [1.0]}),
-        "sources DESC, abs(goldstein) DESC NULLS LAST", 5,
-    )
+    active = both.index[both["events"].fillna(0).to_numpy() > 0][-1]  # the latest period with events
+    cited = dyad.top_events(pd.DataFrame({"id": [0], "lo": [active], "hi": [dyad.period_end(active)], "sign": [0.0]}), 5)
     return Outlook(
         forecast=fc.drop(columns="step"), model=model, backtest_mae=mae(bt, "forecast"),
         backtest_naive_mae=mae(bt, "naive"), horizon=horizon, level=level,

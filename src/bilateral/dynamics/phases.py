@@ -81,7 +81,7 @@ def phases(
     start: str | None = None,
     end: str | None = None,
     *,
-    method: str = "pelt",
+    method: str = "auto",
     beta: float = 2.0,
     min_size: int = 2,
     evidence: int = 5,
@@ -150,7 +150,7 @@ def _with_evidence(dyad: Dyad, drafts: list[dict], k: int) -> list[Phase]:
         "hi": [d["end"] for d in drafts],
         "sign": [1.0 if d["level"] >= 0 else -1.0 for d in drafts],
     })
-    top = dyad.top_events(windows, "w.sign * goldstein DESC NULLS LAST, sources DESC", k) if k > 0 else pd.DataFrame(columns=["window_id"])
+    top = dyad.top_events(windows, k)
     result = []
     for i, draft in enumerate(drafts):
         refs = event_refs(top[top["window_id"] == i])

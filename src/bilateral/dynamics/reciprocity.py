@@ -151,5 +151,5 @@ def _opening_events(dyad: Dyad, ex: pd.DataFrame, k: int) -> list[str]:
     if recent.empty or k <= 0:
         return []
     windows = pd.DataFrame({"id": recent.index, "lo": recent["date"], "hi": recent["date"], "sign": 1.0})
-    top = dyad.top_events(windows, "sources DESC, abs(goldstein) DESC NULLS LAST", 1)
+    top = dyad.top_events(windows, 1)
     return [str(e) for e in top.sort_values("window_id")["event_id"]]

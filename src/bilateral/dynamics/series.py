@@ -11,18 +11,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from bilateral.dynamics.dyad import QUAD_NAMES
+from bilateral.dynamics.dyad import PENTA_NAMES, QUAD_NAMES
 from bilateral.dynamics.index import SMOOTH_WINDOW, coop_index, salience, smoothed_index
 from bilateral.dynamics.source import Dyad, Source, as_dyad
 
 BOTH = "both"
-PENTA_NAMES = {
-    0: "penta_statement",
-    1: "penta_verbal_coop",
-    2: "penta_material_coop",
-    3: "penta_verbal_conflict",
-    4: "penta_material_conflict",
-}
 COUNT_COLUMNS = ["events", *QUAD_NAMES.values(), *PENTA_NAMES.values()]
 SERIES_COLUMNS = [
     "period", "direction", "covered", "coverage", *COUNT_COLUMNS,
@@ -71,19 +64,14 @@ def directed(series: pd.DataFrame, direction: str) -> pd.DataFrame:
 
 
 def _aggregate(dyad: Dyad) -> pd.DataFrame:
-    """Per (period, direction) and per period (direction NULL) totals, in one scan."""
-    quads = ", ".join(f"count(*) FILTER (WHERE quad_class = {q}) AS {n}" for q, n in QUAD_NAMES.items())
-    pentas = ", ".join(f"count(*) FILTER (WHERE penta_class = {p}) AS {n}" for p, n in PENTA_NAMES.items())
-    body = (
-        f"SELECT {dyad.trunc()} AS period, direction, count(*) AS events, {quads}, {pentas}, "
-        "avg(goldstein) AS goldstein_mean, sum(goldstein) AS goldstein_sum, "
-        "coalesce(sum(goldstein) FILTER (WHERE goldstein > 0), 0) AS coop_weight, "
-        "coalesce(-sum(goldstein) FILTER (WHERE goldstein < 0), 0) AS conflict_weight "
-        "FROM dyad GROUP BY GROUPING SETS ((period, direction), (period))"
-    )
-    frame = dyad.query(body)
-    frame["direction"] = frame["direction"].fillna(BOTH)
-    frame["period"] = pd.to_datetime(frame["period"]).astype("datetime64[ns]")
+    """Per (period, direction) totals, ``both`` included, from the dyad's one-scan totals."""
+    totals = dyad.totals()
+    sums = ["events", *QUAD_NAMES.values(), *PENTA_NAMES.values(), "goldstein_n", "goldstein_sum", "coop_weight", "conflict_weight"]
+    pairs = totals[totals["kind"] != "other"].groupby(["period", "kind"], as_index=False)[sums].sum()
+    pairs["direction"] = pairs["kind"].map({"ab": dyad.ab, "ba": dyad.ba})
+    both = pairs.groupby("period", as_index=False)[sums].sum().assign(direction=BOTH)
+    frame = pd.concat([pairs.drop(columns="kind"), both], ignore_index=True)
+    frame["goldstein_mean"] = frame["goldstein_sum"] / frame["goldstein_n"].where(frame["goldstein_n"] > 0)
     return frame
 
 

@@ -11,7 +11,7 @@ from typing import Callable
 import duckdb
 import pandas as pd
 
-from bilateral.dynamics.dyad import check_freq
+from bilateral.dynamics.dyad import PENTA_NAMES, QUAD_NAMES, check_freq
 from bilateral.model import EVENT_COLUMNS
 
 # Periods per year, for trends stated per year and default windows.
@@ -30,7 +30,37 @@ WHERE ((source_country = $a AND target_country = $b) OR (source_country = $b AND
   AND ($start IS NULL OR date >= CAST($start AS DATE)) AND ($end IS NULL OR date <= CAST($end AS DATE))
 """
 
+# One scan for the series, the coverage and the default bounds: per period, the dyad's two
+# directions and everything else involving A or B ("other"), with who is involved.
+_TOTALS_SQL = """
+SELECT {period} AS period,
+       CASE WHEN source_country = $a AND target_country = $b THEN 'ab'
+            WHEN source_country = $b AND target_country = $a THEN 'ba' ELSE 'other' END AS kind,
+       coalesce(source_country = $a OR target_country = $a, false) AS involves_a,
+       coalesce(source_country = $b OR target_country = $b, false) AS involves_b,
+       count(*) AS events, {classes},
+       count(goldstein) AS goldstein_n, coalesce(sum(goldstein), 0) AS goldstein_sum,
+       coalesce(sum(goldstein) FILTER (WHERE goldstein > 0), 0) AS coop_weight,
+       coalesce(-sum(goldstein) FILTER (WHERE goldstein < 0), 0) AS conflict_weight,
+       CAST(min(date) AS VARCHAR) AS first_date, CAST(max(date) AS VARCHAR) AS last_date
+FROM events
+WHERE (source_country IN ($a, $b) OR target_country IN ($a, $b)) AND date IS NOT NULL AND NOT coalesce(negated, false)
+  AND ($start IS NULL OR date >= CAST($start AS DATE)) AND ($end IS NULL OR date <= CAST($end AS DATE))
+GROUP BY ALL
+"""
+_CLASS_COUNTS = ", ".join(
+    [f"count(*) FILTER (WHERE quad_class = {q}) AS {n}" for q, n in QUAD_NAMES.items()]
+    + [f"count(*) FILTER (WHERE penta_class = {p}) AS {n}" for p, n in PENTA_NAMES.items()]
+)
+
 EVIDENCE_COLUMNS = "event_id, date, direction, source, target, cameo, goldstein, sources, sentence, title, url"
+# The evidence ranking as one integer (larger first), so DuckDB's max_by can pick the top k
+# without sorting: Goldstein times the window's sign (to 0.1), then number of sources, then
+# |Goldstein|, then a hash of the id so that ties resolve the same way every time.
+EVIDENCE_RANK = (
+    "((CAST(round((coalesce(w.sign * goldstein, -100) + 100) * 10) AS BIGINT) * 100000 + least(sources, 99999)) * 1000"
+    " + CAST(round(abs(coalesce(goldstein, 0)) * 10) AS BIGINT)) * 1000 + CAST(hash(event_id) % 1000 AS BIGINT)"
+)
 
 Source = duckdb.DuckDBPyConnection | pd.DataFrame
 
@@ -73,7 +103,11 @@ class Dyad:
         self.freq = check_freq(freq)
         self.con = frame_connection(source) if isinstance(source, pd.DataFrame) else source.cursor()
         self._cache: dict[str, object] = {}
-        first, last = self.bounds() if start is None or end is None else (start, end)
+        self.start, self.end = start, end
+        totals = self.totals()
+        dyadic = totals[totals["kind"] != "other"]
+        first = dyadic["first_date"].min() if len(dyadic) else None
+        last = dyadic["last_date"].max() if len(dyadic) else None
         # by default whole periods, so the first and last periods' coverage is complete
         self.start = start or (self.period_start(first) if first else None)
         self.end = end or (self.period_end(pd.Timestamp(last)).date().isoformat() if last else None)
@@ -104,10 +138,18 @@ class Dyad:
         sql = f"WITH dyad AS ({_DYAD_SQL}) {body}"
         return self.con.execute(sql, self.params(**extra)).df()
 
-    def bounds(self) -> tuple[str | None, str | None]:
-        """First and last date of the dyad's events (None when there are none)."""
-        row = self.query("SELECT CAST(min(date) AS VARCHAR) AS lo, CAST(max(date) AS VARCHAR) AS hi FROM dyad")
-        return row["lo"].iloc[0], row["hi"].iloc[0]
+    def totals(self) -> pd.DataFrame:
+        """Per period and kind (ab, ba, other) and involvement of A and B: counts and weights (one scan).
+
+        Computed once, with the bounds given to the constructor; later readers keep only
+        the periods of the grid.
+        """
+        def compute() -> pd.DataFrame:
+            sql = _TOTALS_SQL.format(period=self.trunc(), classes=_CLASS_COUNTS)
+            frame = self.con.execute(sql, self.params()).df()
+            frame["period"] = pd.to_datetime(frame["period"]).astype("datetime64[ns]")
+            return frame
+        return self.cached("totals", compute)
 
     def trunc(self, column: str = "date") -> str:
         """SQL for the first day of the period containing ``column``."""
@@ -131,47 +173,49 @@ class Dyad:
     def coverage(self) -> pd.DataFrame:
         """Events per period involving A, B, or either, with anyone (the news volume about each side)."""
         def compute() -> pd.DataFrame:
-            sql = (
-                f"SELECT {self.trunc()} AS period, "
-                "count(*) FILTER (WHERE source_country = $a OR target_country = $a) AS coverage_a, "
-                "count(*) FILTER (WHERE source_country = $b OR target_country = $b) AS coverage_b, "
-                "count(*) AS coverage FROM events "
-                "WHERE (source_country IN ($a, $b) OR target_country IN ($a, $b)) AND date IS NOT NULL "
-                "AND ($start IS NULL OR date >= CAST($start AS DATE)) AND ($end IS NULL OR date <= CAST($end AS DATE)) "
-                "AND NOT coalesce(negated, false) GROUP BY ALL"
-            )
-            frame = self.con.execute(sql, self.params()).df()
-            frame["period"] = pd.to_datetime(frame["period"]).astype("datetime64[ns]")
-            return frame.set_index("period").reindex(self.grid(), fill_value=0)
+            totals = self.totals()
+            grouped = pd.DataFrame({
+                "coverage_a": totals["events"].where(totals["involves_a"], 0),
+                "coverage_b": totals["events"].where(totals["involves_b"], 0),
+                "coverage": totals["events"],
+                "period": totals["period"],
+            }).groupby("period").sum()
+            return grouped.reindex(self.grid(), fill_value=0).astype("int64")
         return self.cached("coverage", compute)
 
-    def top_events(self, windows: pd.DataFrame, order: str, k: int = 5) -> pd.DataFrame:
-        """The ``k`` first events by ``order`` inside each window, in one scan.
+    def top_events(self, windows: pd.DataFrame, k: int = 5) -> pd.DataFrame:
+        """The ``k`` most telling events inside each window, ranked by ``EVIDENCE_RANK``.
+
+        One aggregation (DuckDB's ``max_by`` with a count, no sort of the whole dyad)
+        picks the ids; a second query reads their evidence columns.
 
         Args:
-            windows: columns ``id``, ``lo``, ``hi`` (dates, inclusive) and ``sign`` (+1/-1),
-                usable in ``order`` as ``w.sign``.
-            order: an SQL ORDER BY list over dyad columns, e.g. ``w.sign * goldstein DESC``.
+            windows: columns ``id``, ``lo``, ``hi`` (dates, inclusive) and ``sign``: +1 ranks
+                the most cooperative first, -1 the most conflictual, 0 ignores the sign.
+            k: events per window.
         Returns:
-            The evidence columns plus ``window_id`` (the id), ranked within each window.
+            ``window_id``, ``rank`` (1 = first) and the evidence columns, sorted by window and rank.
         """
-        if windows.empty:
-            return pd.DataFrame(columns=["window_id", *EVIDENCE_COLUMNS.split(", ")])
-        body = (
-            f"SELECT w.id AS window_id, {EVIDENCE_COLUMNS} FROM dyad JOIN "
+        columns = ["window_id", "rank", *EVIDENCE_COLUMNS.split(", ")]
+        if windows.empty or k <= 0:
+            return pd.DataFrame(columns=columns)
+        picked = self.query(
+            f"SELECT w.id AS window_id, max_by(event_id, {EVIDENCE_RANK}, $k) AS ids FROM dyad JOIN "
             "(SELECT unnest($ids) AS id, unnest($los) AS lo, unnest($his) AS hi, unnest($signs) AS sign) AS w "
-            "ON dyad.date BETWEEN CAST(w.lo AS DATE) AND CAST(w.hi AS DATE) "
-            f"QUALIFY row_number() OVER (PARTITION BY w.id ORDER BY {order}, event_id) <= $k "
-            f"ORDER BY w.id, {order}, event_id"
-        )
-        return self.query(
-            body,
+            "ON dyad.date BETWEEN CAST(w.lo AS DATE) AND CAST(w.hi AS DATE) GROUP BY w.id",
             ids=[int(i) for i in windows["id"]],
             los=[_iso(d) for d in windows["lo"]],
             his=[_iso(d) for d in windows["hi"]],
             signs=[float(s) for s in windows["sign"]],
             k=k,
         )
+        ranked = picked.explode("ids").dropna(subset=["ids"]).rename(columns={"ids": "event_id"})
+        if ranked.empty:
+            return pd.DataFrame(columns=columns)
+        ranked["rank"] = ranked.groupby("window_id").cumcount() + 1
+        rows = self.query(f"SELECT {EVIDENCE_COLUMNS} FROM dyad WHERE event_id IN (SELECT unnest($chosen))", chosen=list(ranked["event_id"].unique()))
+        merged = ranked.merge(rows.drop_duplicates("event_id"), on="event_id", how="inner")
+        return merged.sort_values(["window_id", "rank"], ignore_index=True)[columns]
 
 
 def _iso(value: object) -> str:

@@ -10,9 +10,13 @@ Model
 
     with the weighted quadratic cost :math:`c(y_{s..e}) = \sum_{t=s}^{e-1} w_t (y_t - \bar y^w_{s..e})^2`
     (:mod:`.costs`; ruptures' ``l2`` when all :math:`w_t = 1`) and a minimum segment length
-    of ``min_size`` periods. The default search is PELT (exact, :math:`O(n)` expected);
-    ``binseg`` and ``bottomup`` are the approximate alternatives in ruptures (Truong,
-    Oudre & Vayatis 2020), chosen by name.
+    of ``min_size`` periods. The search is chosen by name among ruptures' methods (Truong,
+    Oudre & Vayatis 2020): ``pelt`` (exact), ``binseg`` and ``bottomup`` (approximate,
+    greedy). ``auto``, the default, is PELT, except for a weighted series longer than
+    ``EXACT_LIMIT`` (1,000) periods (daily or weekly over decades), where ruptures'
+    pure-Python PELT grows quadratically and binary segmentation, :math:`O(n \log n)`
+    with the cumulative-sum cost, is used instead. Unweighted PELT runs in ruptures'
+    compiled ``KernelCPD`` with the linear kernel, whose cost is exactly ``l2``.
 
 Weights
     For the cooperation index, :math:`w_t = (C_t + K_t + \kappa)/\kappa`: the period's
@@ -70,6 +74,7 @@ from bilateral.dynamics.source import Dyad, Source, as_dyad
 
 # ruptures search classes by name; ruptures is imported on first use (it loads scipy.stats).
 METHODS = {"pelt": "Pelt", "binseg": "Binseg", "bottomup": "BottomUp"}
+EXACT_LIMIT = 1000  # longest weighted series searched with (pure-Python) PELT under "auto"
 SERIES = ("coop_index", "volume")
 _MAD_TO_SIGMA = 1.4826  # 1 / Phi^-1(3/4)
 _MEAN_AD_TO_SIGMA = 1.2533  # sqrt(pi / 2)
@@ -127,7 +132,7 @@ def bic_penalty(signal: np.ndarray, beta: float = 2.0, weights: np.ndarray | Non
 
 def breakpoints(
     signal: np.ndarray,
-    method: str = "pelt",
+    method: str = "auto",
     beta: float = 2.0,
     penalty: float | None = None,
     min_size: int = 2,
@@ -137,16 +142,15 @@ def breakpoints(
 
     Args:
         signal: the values, without NaN.
-        method: pelt | binseg | bottomup (ruptures search methods).
+        method: auto | pelt | binseg | bottomup (ruptures search methods; see ``search_for``).
         beta: the BIC multiplier, used when ``penalty`` is None.
         penalty: an explicit penalty, overriding the rule.
         min_size: the shortest segment, in samples.
-        weights: relative precisions (cost ``wl2``); None for ruptures' ``l2``.
+        weights: relative precisions (cost ``wl2``); None for the unweighted ``l2``.
     """
-    if method not in METHODS:
-        raise ValueError(f"unknown change-point method {method!r}; use one of {', '.join(METHODS)}")
     y = np.asarray(signal, dtype=float)
     n = len(y)
+    method = search_for(method, n, weighted=weights is not None)
     if n < 2 * min_size or np.ptp(y) == 0:
         return [n]
     import ruptures
@@ -154,12 +158,22 @@ def breakpoints(
     from bilateral.dynamics.costs import CostWeightedL2
 
     pen = bic_penalty(y, beta, weights) if penalty is None else penalty
-    search = getattr(ruptures, METHODS[method])
-    if weights is None:
-        algo = search(model="l2", min_size=min_size, jump=1).fit(y.reshape(-1, 1))
+    if method == "pelt" and weights is None:  # ruptures' C implementation; the linear kernel is l2
+        algo = ruptures.KernelCPD(kernel="linear", min_size=min_size, jump=1).fit(y.reshape(-1, 1))
     else:
-        algo = search(custom_cost=CostWeightedL2(), min_size=min_size, jump=1).fit(np.c_[y, weights])
+        w = np.ones(n) if weights is None else np.asarray(weights, dtype=float)
+        search = getattr(ruptures, METHODS[method])
+        algo = search(custom_cost=CostWeightedL2(), min_size=min_size, jump=1).fit(np.c_[y, w])
     return [int(bk) for bk in algo.predict(pen=pen)]
+
+
+def search_for(method: str, n: int, weighted: bool) -> str:
+    """The search a method name means: ``auto`` is PELT, or binary segmentation for long weighted series."""
+    if method != "auto" and method not in METHODS:
+        raise ValueError(f"unknown change-point method {method!r}; use auto or one of {', '.join(METHODS)}")
+    if method == "auto":
+        return "binseg" if weighted and n > EXACT_LIMIT else "pelt"
+    return method
 
 
 def index_weights(coop_weight: np.ndarray, conflict_weight: np.ndarray, prior: float = PRIOR_MASS) -> np.ndarray:
@@ -167,7 +181,7 @@ def index_weights(coop_weight: np.ndarray, conflict_weight: np.ndarray, prior: f
     return (np.asarray(coop_weight, dtype=float) + np.asarray(conflict_weight, dtype=float) + prior) / prior
 
 
-def detect(dyad: Dyad, series: str = "coop_index", method: str = "pelt", beta: float = 2.0, min_size: int = 2, direction: str = BOTH) -> Detection:
+def detect(dyad: Dyad, series: str = "coop_index", method: str = "auto", beta: float = 2.0, min_size: int = 2, direction: str = BOTH) -> Detection:
     """Run the change-point search on one dyad series (cached per Dyad and options)."""
     if series not in SERIES:
         raise ValueError(f"unknown series {series!r}; use one of {', '.join(SERIES)}")
@@ -202,7 +216,7 @@ def turning_points(
     end: str | None = None,
     *,
     series: tuple[str, ...] = SERIES,
-    method: str = "pelt",
+    method: str = "auto",
     beta: float = 2.0,
     min_size: int = 2,
     evidence: int = 5,
@@ -212,7 +226,7 @@ def turning_points(
     Args:
         source, a, b, freq, start, end: as for :func:`~.series.dyad_series`.
         series: which series to search (coop_index, volume).
-        method: pelt | binseg | bottomup. beta: the BIC multiplier (2 = two parameters per change).
+        method: auto | pelt | binseg | bottomup. beta: the BIC multiplier (2 = two parameters per change).
         min_size: shortest segment in periods. evidence: events cited per turning point.
     Returns:
         TurningPoints sorted by date, then series.
@@ -247,7 +261,7 @@ def _points(dyad: Dyad, det: Detection) -> list[dict]:
             "after_level": round(after, 4),
             "strength": _strength(det, signal_levels, i),
             "hi": dyad.period_end(det.periods[bk]),
-            "sign": 1.0 if up else -1.0,
+            "sign": (1.0 if up else -1.0) if det.series == "coop_index" else 0.0,
         })
     return points
 
@@ -265,23 +279,21 @@ def _strength(det: Detection, levels: list[float], i: int) -> float:
 
 
 def _with_evidence(dyad: Dyad, points: list[dict], k: int) -> list[TurningPoint]:
-    """Attach the k most telling events around each break (one query per series kind)."""
+    """Attach the k most telling events around each break, all breaks in one query.
+
+    The window's sign orders index breaks by Goldstein in the direction of the shift;
+    volume breaks have sign 0, so sources and then |Goldstein| decide.
+    """
+    windows = pd.DataFrame({
+        "id": range(len(points)),
+        "lo": [p["previous_date"] for p in points],
+        "hi": [p["hi"] for p in points],
+        "sign": [p["sign"] for p in points],
+    })
+    top = dyad.top_events(windows, k)
     result = []
-    orders = {
-        "coop_index": "w.sign * goldstein DESC NULLS LAST, sources DESC",
-        "volume": "sources DESC, abs(goldstein) DESC NULLS LAST",
-    }
-    for kind, order in orders.items():
-        group = [p for p in points if p["series"] == kind]
-        windows = pd.DataFrame({
-            "id": range(len(group)),
-            "lo": [p["previous_date"] for p in group],
-            "hi": [p["hi"] for p in group],
-            "sign": [p["sign"] for p in group],
-        })
-        top = dyad.top_events(windows, order, k) if group and k > 0 else pd.DataFrame(columns=["window_id"])
-        for i, p in enumerate(group):
-            refs = event_refs(top[top["window_id"] == i])
-            fields = {key: v for key, v in p.items() if key not in ("hi", "sign")}
-            result.append(TurningPoint(**fields, evidence_event_ids=[r.event_id for r in refs], evidence=refs))
+    for i, p in enumerate(points):
+        refs = event_refs(top[top["window_id"] == i])
+        fields = {key: v for key, v in p.items() if key not in ("hi", "sign")}
+        result.append(TurningPoint(**fields, evidence_event_ids=[r.event_id for r in refs], evidence=refs))
     return result
