@@ -11,15 +11,17 @@ are registered by versioned name (``gdelt2.v1``); the name is stored as each eve
 from __future__ import annotations
 
 import importlib
+import numbers
 import uuid
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 import duckdb
 
 from bilateral.errors import InputError
 from bilateral.ontology import ontology_frame
-from bilateral.sources.layouts import FirstLine, Layout, cameo_aliases, cameo_enum, choose_layout, load_layout
+from bilateral.sources.layouts import FirstLine, Layout, cameo_aliases, choose_layout, load_layout
 from bilateral.sources.scan import ScanOptions
 
 Prepare = Callable[[duckdb.DuckDBPyConnection, str], None]
@@ -92,33 +94,50 @@ def choose_reader(dataset: str, first: FirstLine) -> tuple[DatasetReader, bool] 
     return next(r for r in readers if r.layout == layout.name), header
 
 
-def ensure_cameo_table(con: duckdb.DuckDBPyConnection, profile: str) -> str:
-    """A temp join table: every CAMEO code spelling -> canonical code, classes, Goldstein, PLOVER."""
-    name = f"_bilateral_cameo_{profile}"
-    present = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND temporary", [name]).fetchall()
-    if present[0][0]:
-        return name
+def _literal(value) -> str:
+    if value is None or value != value:  # None or NaN
+        return "NULL"
+    if isinstance(value, str):
+        return "'" + value.replace("'", "''") + "'"
+    if isinstance(value, numbers.Integral):
+        return str(int(value))
+    return repr(float(value))
+
+
+@lru_cache(maxsize=None)
+def cameo_lookup(profile: str, code_expr: str) -> str:
+    """A struct of CAMEO fields for the code in ``code_expr`` (an ENUM of code spellings).
+
+    Each field is a constant list indexed by the code's position in the ENUM, so mapping
+    a row needs no join: code, root, quad_class, penta_class, goldstein, plover, plover_mode.
+    """
     frame = ontology_frame(profile).set_index("code")
     aliases = cameo_aliases()
-    rows = frame.loc[list(aliases.values())].reset_index()
-    rows.insert(0, "spelling", list(aliases.keys()))
-    con.register("_bilateral_cameo_frame", rows)
-    try:
-        con.execute(
-            f"CREATE TEMP TABLE {name} AS SELECT spelling::{cameo_enum()} AS spelling, code, root, "
-            "quad_class::TINYINT AS quad_class, penta_class::TINYINT AS penta_class, goldstein, plover, plover_mode "
-            "FROM _bilateral_cameo_frame"
-        ).fetchall()
-    finally:
-        con.unregister("_bilateral_cameo_frame")
-    return name
+    canonical = [aliases[s] for s in sorted(aliases)]  # the ENUM's order
+    index = f"(enum_code({code_expr}) + 1)"
+    fields = {"code": canonical}
+    for column in ("root", "quad_class", "penta_class", "goldstein", "plover", "plover_mode"):
+        fields[column] = [frame.at[code, column] for code in canonical]
+    casts = {"quad_class": "TINYINT[]", "penta_class": "TINYINT[]", "goldstein": "DOUBLE[]", "plover": "VARCHAR[]",
+             "plover_mode": "VARCHAR[]"}
+    parts = []
+    for column, values in fields.items():
+        items = "[" + ", ".join(_literal(v) for v in values) + "]"
+        typed = f"CAST({items} AS {casts[column]})" if column in casts else items
+        parts.append(f"'{column}': {typed}[{index}]")
+    return "{" + ", ".join(parts) + "}"
 
 
-def load_sql(reader: DatasetReader, scan: str, cameo_table: str | None) -> str:
-    """INSERT ... SELECT that maps a parsed file into the reader's table (returns the row count)."""
+def load_sql(reader: DatasetReader, scan: str) -> str:
+    """INSERT ... SELECT that maps a parsed file into the reader's table (returns the row count).
+
+    The CAMEO fields of a row are the struct ``o`` (see :func:`cameo_lookup`); a row whose
+    code is missing cannot be stored and is left out (the import reports it).
+    """
     select = ", ".join(f"{expr} AS {col}" for col, expr in reader.columns.items())
     source = f"{scan} AS r"
-    if reader.code_column and cameo_table:
-        source += f' JOIN {cameo_table} AS o ON o.spelling = r."{reader.code_column}"'
-    source += f" {reader.joins}"
-    return f"INSERT INTO {reader.table} BY NAME SELECT {select} FROM {source}"
+    if reader.code_column:
+        code = f'r."{reader.code_column}"'
+        lookup = cameo_lookup(reader.profile, code)
+        source = f"(SELECT r.*, {lookup} AS o FROM {scan} AS r WHERE {code} IS NOT NULL) AS r"
+    return f"INSERT INTO {reader.table} BY NAME SELECT {select} FROM {source} {reader.joins}"

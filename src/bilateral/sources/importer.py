@@ -18,7 +18,7 @@ import duckdb
 import pyarrow as pa
 
 from bilateral.errors import InputError
-from bilateral.sources.datasets import DATASETS, READERS, DatasetReader, choose_reader, ensure_cameo_table, load_sql
+from bilateral.sources.datasets import DATASETS, READERS, DatasetReader, choose_reader, load_sql
 from bilateral.sources.layouts import FirstLine, sniff
 from bilateral.sources.scan import (
     REJECTS_LIMIT, RowReject, ScanOptions, collect_rejects, count_records, drop_reject_tables, find_unreported, scan_sql,
@@ -183,8 +183,7 @@ def _load_file(store, reader: DatasetReader, path: Path, options: ScanOptions, r
 
 def _load(con, reader: DatasetReader, path: Path, options: ScanOptions, rejects_table: str) -> int:
     """Insert the mapped rows of the file; returns how many the reader passed."""
-    cameo = ensure_cameo_table(con, reader.profile) if reader.code_column else None
-    return con.execute(load_sql(reader, scan_sql(path, options, rejects_table), cameo)).fetchall()[0][0]
+    return con.execute(load_sql(reader, scan_sql(path, options, rejects_table))).fetchall()[0][0]
 
 
 def _account_unread(report: ImportReport, loaded: int, path: Path, options: ScanOptions) -> None:
