@@ -25,7 +25,7 @@ def fetch_gdelt_command(
     base_url: Optional[str] = typer.Option(None, "--base-url", help="A mirror holding the file list and the zips (default: data.gdeltproject.org)."),
     mentions: bool = typer.Option(False, "--mentions", help="Also fetch the 2.0 mentions tables."),
     dedup: str = typer.Option("exact", "--dedup", help="exact, or window (merge same source, target and code within --window-days)."),
-    window_days: int = typer.Option(1, "--window-days", min=1),
+    window_days: int = typer.Option(1, "--window-days", min=1, help="Window length for --dedup window."),
     downloads: Optional[Path] = typer.Option(None, "--downloads", help="Folder for the zips (default: next to the store)."),
     keep_downloads: bool = typer.Option(False, "--keep-downloads", help="Keep the zips after importing them."),
     rejects: Optional[Path] = typer.Option(None, "--rejects", help="Where to write rejected rows and files (JSONL)."),
