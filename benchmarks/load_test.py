@@ -183,7 +183,8 @@ def save(result: LoadResult, args: argparse.Namespace, events: int) -> None:
     lines = [
         f"\n## Load test: bilateral serve ({dt.date.today().isoformat()}, commit {commit or 'unknown'})\n",
         f"- store: {events:,} synthetic events; server: one uvicorn process on 127.0.0.1; client: httpx, "
-        f"{args.concurrency} connections, {args.requests:,} requests planned (1 in 10 with a bad parameter), {os.cpu_count()} cores\n",
+        f"{args.concurrency} connections, {args.requests:,} requests planned (1 in 10 with a bad parameter), "
+        f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end (client and server share the machine)\n",
         f"- {result.summary()}\n",
     ]
     with RESULTS.open("a", encoding="utf-8") as fh:

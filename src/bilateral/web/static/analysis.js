@@ -86,6 +86,17 @@ function eventItem(e) {
     url ? el("a", { href: url, target: "_blank", rel: "noopener noreferrer nofollow" }, text) : text);
 }
 
+// One line per sentence: several events coded from one sentence would repeat it.
+function distinct(events) {
+  const seen = new Set();
+  return events.filter((e) => {
+    const key = `${e.date}|${e.sentence || e.event_id}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 function renderTurningPoints({ analysis, evidence }) {
   const turns = analysis.turning_points || [];
   if (!turns.length) {
@@ -100,7 +111,7 @@ function renderTurningPoints({ analysis, evidence }) {
       el("td", { class: t.direction === "toward_conflict" || t.direction === "fall" ? "neg" : "pos" }, label(t.direction)),
       el("td", { class: "num" }, `${fmt.num(t.before_level)} → ${fmt.num(t.after_level)}`),
       el("td", { class: "num" }, `${fmt.num(t.strength, 1)}σ`),
-      el("td", {}, el("ul", { class: "tp-events" }, (t.evidence || []).slice(0, 3).map(eventItem)),
+      el("td", {}, el("ul", { class: "tp-events" }, distinct(t.evidence || []).slice(0, 3).map(eventItem)),
         el("button", { type: "button", class: "linkish", onclick: () => evidence.showWindow(t.previous_date || t.date, t.date) }, "all events around it"))))));
   clear(byId("turning-list"), el("div", { class: "table-wrap" }, table));
 }
