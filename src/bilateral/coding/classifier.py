@@ -1,7 +1,8 @@
 """A five-class sentence classifier (statement, verbal/material cooperation, verbal/material conflict).
 
-Model: multinomial logistic regression over (a) hashed TF-IDF word 1-2-grams and character
-2-5-grams of the sentence and (b) the coder's own evidence: the CAMEO roots and classes of
+Model: multinomial logistic regression over (a) TF-IDF word 1-2-grams and character 2-5-grams
+of the sentence, hashed into fixed columns with CRC-32 (no vocabulary to ship, no scikit-learn
+needed to predict) and (b) the coder's own evidence: the CAMEO roots and classes of
 every verb and event noun the pattern data know, the roots of the events coded, and the
 modality of the main verb. Trained by ``tools/train_penta.py`` on the ConfliBERT CAMEO
 five-class training sentences (eventdata/ConfliBERT, data from Multi-CoPED, Parolin et al.,
@@ -13,6 +14,8 @@ class the sentence model also finds likely gains, one it finds unlikely loses.
 from __future__ import annotations
 
 import json
+import re
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -62,19 +65,59 @@ def rule_features(sentence: Span, book: PatternBook, event_codes: list[str]) -> 
     return features or ["no_evidence"]
 
 
-def _vectorizers():
-    from sklearn.feature_extraction.text import HashingVectorizer
-
-    word = HashingVectorizer(n_features=N_WORD, ngram_range=(1, 2), alternate_sign=False, norm=None)
-    char = HashingVectorizer(n_features=N_CHAR, analyzer="char_wb", ngram_range=(2, 5), alternate_sign=False, norm=None)
-    rule = HashingVectorizer(n_features=N_RULE, analyzer=lambda feats: feats, alternate_sign=False, norm=None)
-    return word, char, rule
+_WORD = re.compile(r"(?u)\b\w\w+\b")
 
 
-def _l2(matrix):
-    from sklearn.preprocessing import normalize
+def word_grams(text: str) -> list[str]:
+    """Lower-case words of two or more characters and their bigrams."""
+    words = _WORD.findall(text.lower())
+    return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
 
-    return normalize(matrix)
+
+_PRIME, _MASK = 1_000_003, 0xFFFFFFFF
+
+
+def char_columns(text: str, n_features: int) -> np.ndarray:
+    """Hashed columns of the character 2- to 5-grams of the lower-cased, space-padded text.
+
+    A polynomial rolling hash over the code points, vectorised with numpy: each n-gram length
+    gets its own salt so "ab" and "ab " never share a column by construction.
+    """
+    padded = " " + " ".join(text.lower().split()) + " "
+    points = np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    rolling, columns = points.copy(), []
+    for n in range(2, 6):
+        if len(points) < n:
+            break
+        rolling = (rolling[: len(points) - n + 1] * _PRIME + points[n - 1:]) & _MASK
+        columns.append(((rolling ^ np.uint64(n * 0x9E3779B1)) % np.uint64(n_features)).astype(np.int64))
+    return np.concatenate(columns) if columns else np.zeros(0, dtype=np.int64)
+
+
+def hashed_counts(rows: list[list[str]], n_features: int) -> sparse.csr_matrix:
+    """Term counts per row in ``n_features`` columns by CRC-32 (stable across runs and machines)."""
+    return _csr([np.fromiter((zlib.crc32(f.encode("utf-8")) % n_features for f in row), dtype=np.int64)
+                 for row in rows], n_features)
+
+
+def char_counts(texts: list[str], n_features: int) -> sparse.csr_matrix:
+    """Character n-gram counts per text (see ``char_columns``)."""
+    return _csr([char_columns(t, n_features) for t in texts], n_features)
+
+
+def _csr(columns: list[np.ndarray], n_features: int) -> sparse.csr_matrix:
+    indptr = np.cumsum([0] + [len(c) for c in columns])
+    indices = np.concatenate(columns) if columns else np.zeros(0, dtype=np.int64)
+    matrix = sparse.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(columns), n_features))
+    matrix.sum_duplicates()
+    return matrix
+
+
+def _l2(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Rows scaled to unit Euclidean length (empty rows stay empty)."""
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.diags(1.0 / norms) @ matrix
 
 
 @dataclass
@@ -87,14 +130,14 @@ class PentaModel:
     intercept: np.ndarray
     classes: np.ndarray  # the labels the rows stand for
 
-    def matrix(self, texts: list[str], rules: list[list[str]]):
-        word, char, rule = _vectorizers()
-        tf_word = word.transform(texts)
-        tf_char = char.transform(texts)
-        tf_word.data = 1 + np.log(tf_word.data)  # sublinear tf, as TfidfTransformer(sublinear_tf=True)
+    def matrix(self, texts: list[str], rules: list[list[str]]) -> sparse.csr_matrix:
+        """The feature matrix: sublinear TF-IDF words and characters, binary-ish rule counts, each L2-normed."""
+        tf_word = hashed_counts([word_grams(t) for t in texts], N_WORD)
+        tf_char = char_counts(texts, N_CHAR)
+        tf_word.data = 1 + np.log(tf_word.data)
         tf_char.data = 1 + np.log(tf_char.data)
         blocks = [_l2(tf_word.multiply(self.idf_word).tocsr()), _l2(tf_char.multiply(self.idf_char).tocsr()),
-                  _l2(rule.transform(rules))]
+                  _l2(hashed_counts(rules, N_RULE))]
         return sparse.hstack(blocks).tocsr()
 
     def probabilities(self, texts: list[str], rules: list[list[str]]) -> np.ndarray:
@@ -128,8 +171,9 @@ def fit(texts: list[str], rules: list[list[str]], labels: list[int], c: float = 
     """Fit the model on sentences, their rule features and five-class labels."""
     from sklearn.linear_model import LogisticRegression
 
-    word, char, _ = _vectorizers()
-    model = PentaModel(_idf(word.transform(texts)), _idf(char.transform(texts)), np.zeros(0), np.zeros(0), np.zeros(0))
+    idf_word = _idf(hashed_counts([word_grams(t) for t in texts], N_WORD))
+    idf_char = _idf(char_counts(texts, N_CHAR))
+    model = PentaModel(idf_word, idf_char, np.zeros(0), np.zeros(0), np.zeros(0))
     classifier = LogisticRegression(C=c, max_iter=5000, class_weight="balanced")
     classifier.fit(model.matrix(texts, rules), labels)
     model.coef, model.intercept, model.classes = classifier.coef_, classifier.intercept_, classifier.classes_

@@ -8,7 +8,7 @@ passing through another verb ("in February 2022" under "signed", not under "said
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -17,17 +17,35 @@ LOCATIVE_PREPS = {"in", "near", "over", "at", "off", "across", "outside", "insid
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
-@dataclass
 class DocContext:
-    """Dates and places found once per document, as character spans."""
+    """Dates and places of a document, found per sentence on first request (most sentences code nothing)."""
 
-    dates: list = field(default_factory=list)  # TextDate(char_start, char_end, date, precision)
-    places: list = field(default_factory=list)  # PlaceMention(char_start, char_end, name, country, lat, lon, kind)
+    def __init__(self, doc: Doc, publication_date: str | None):
+        self.doc, self.publication_date = doc, publication_date
+        self._dates: dict[int, list] = {}
+        self._places: dict[int, list] = {}
+
+    def dates(self, sentence: Span) -> list:
+        """TextDate(char_start, char_end, date, precision) in the sentence, offsets into the document."""
+        if sentence.start not in self._dates:
+            self._dates[sentence.start] = _shifted(_dates(sentence.text, self.publication_date), sentence.start_char)
+        return self._dates[sentence.start]
+
+    def places(self, sentence: Span) -> list:
+        """PlaceMention(char_start, char_end, name, country, lat, lon, kind) in the sentence, document offsets."""
+        if sentence.start not in self._places:
+            self._places[sentence.start] = _shifted(_places(sentence), sentence.start_char)
+        return self._places[sentence.start]
 
 
 def doc_context(doc: Doc, publication_date: str | None) -> DocContext:
-    """Dates and places of a parsed document from the text stage (empty where it is absent)."""
-    return DocContext(dates=_dates(doc.text, publication_date), places=_places(doc))
+    """The lazy date-and-place finder of a parsed document."""
+    return DocContext(doc, publication_date)
+
+
+def _shifted(mentions: list, offset: int) -> list:
+    """Mentions with character offsets moved from sentence to document coordinates."""
+    return [replace(m, char_start=m.char_start + offset, char_end=m.char_end + offset) for m in mentions]
 
 
 def _dates(text: str, publication_date: str | None) -> list:
@@ -41,13 +59,13 @@ def _dates(text: str, publication_date: str | None) -> list:
         return []
 
 
-def _places(doc: Doc) -> list:
+def _places(sentence: Span) -> list:
     try:
         from bilateral.text.places import find_places
     except ImportError:
-        return _places_from_entities(doc)
+        return _places_from_entities(sentence)
     try:
-        return list(find_places(doc.text))
+        return list(find_places(sentence.text))
     except Exception:  # noqa: BLE001
         return []
 
@@ -63,14 +81,15 @@ class _Place:
     kind: str
 
 
-def _places_from_entities(doc: Doc) -> list:
-    """Fallback: named places that the shipped gazetteer knows."""
+def _places_from_entities(sentence: Span) -> list:
+    """Fallback: named places that the shipped gazetteer knows (offsets relative to the sentence)."""
     try:
         from bilateral.actors.dictionary import find_place
     except ImportError:
         return []
     found = []
-    for ent in doc.ents:
+    base = sentence.start_char
+    for ent in sentence.ents:
         if ent.label_ not in _PLACE_LABELS:
             continue
         try:
@@ -78,7 +97,8 @@ def _places_from_entities(doc: Doc) -> list:
         except (OSError, KeyError, ValueError):
             return []
         if place is not None:
-            found.append(_Place(ent.start_char, ent.end_char, place.name, place.country, place.lat, place.lon, place.kind))
+            found.append(_Place(ent.start_char - base, ent.end_char - base, place.name, place.country, place.lat,
+                                place.lon, place.kind))
     return found
 
 
@@ -103,13 +123,9 @@ def _governed_by(token: Token, predicate: Token) -> bool:
     return False
 
 
-def _in_sentence(mentions: list, sentence: Span) -> list:
-    return [m for m in mentions if sentence.start_char <= m.char_start < sentence.end_char]
-
-
 def event_date(context: DocContext, predicate: Token, sentence: Span, publication_date: str | None) -> tuple[str | None, str | None, str | None]:
     """(ISO date, precision, source) for an event: a date in its clause, else the publication date."""
-    for mention in _in_sentence(context.dates, sentence):
+    for mention in context.dates(sentence):
         token = _token_at(sentence, mention.char_start)
         if token is not None and _governed_by(token, predicate):
             date = mention.date.isoformat() if hasattr(mention.date, "isoformat") else str(mention.date)
@@ -121,7 +137,7 @@ def event_date(context: DocContext, predicate: Token, sentence: Span, publicatio
 
 def event_place(context: DocContext, predicate: Token, sentence: Span, actor_spans: list[tuple[int, int]]):
     """The place an event's clause names after a locative preposition, or None."""
-    for mention in _in_sentence(context.places, sentence):
+    for mention in context.places(sentence):
         if any(s < mention.char_end and mention.char_start < e for s, e in actor_spans):
             continue
         token = _token_at(sentence, mention.char_start)
