@@ -200,3 +200,21 @@ def test_gdelt_cli_exit_code_and_rejects_file(cli, shared_data, tmp_path):
 
     entries = [json.loads(line) for line in rejects.read_text().splitlines()]
     assert [(e["line"], "SQLDATE" in e["reason"], e["raw"] == lines[3]) for e in entries] == [(4, True, True)]
+
+
+def test_gdelt_cli_folder_input_out_parquet_and_window_dedup(cli, shared_data, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    rows = (shared_data / V2).read_text(encoding="utf-8").splitlines()
+    (folder / "a.export.CSV").write_text("\n".join(rows[:1200]) + "\n", encoding="utf-8")
+    (folder / "b.export.CSV").write_text("\n".join(rows[1000:]) + "\n", encoding="utf-8")
+    out = tmp_path / "new.parquet"
+    result = cli("import", "gdelt", folder, "--db", tmp_path / "w.duckdb", "--out", out, "--dedup", "window", "--window-days", "1")
+    assert result.returncode == 0, result.stderr
+    assert "read 1,200," in result.stdout and "read 1,111," in result.stdout
+    import pandas as pd
+
+    written = pd.read_parquet(out)
+    groups = {(r[1], r[5], r[15], r[26]) for r in rows_of(shared_data / V2)}
+    assert len(written) == len(groups) and written["event_id"].is_unique
+    assert int(written["num_sources"].sum()) == sum(int(r[32]) for r in rows_of(shared_data / V2))

@@ -76,3 +76,12 @@ def test_dedup_exact_within_one_file_keeps_one(store, shared_data, tmp_path):
 def _write(path, rows):
     path.write_text("\n".join("\t".join(r) for r in rows) + "\n", encoding="utf-8")
     return path
+
+
+def test_dedup_window_reimport_adds_nothing(store, shared_data):
+    first = import_file(store, "gdelt", shared_data / V2, window_days=1)
+    before = store.query("SELECT event_id, num_sources, num_articles, num_mentions FROM events ORDER BY 1").fetchall()
+    again = import_file(store, "gdelt", shared_data / V2, window_days=1)
+    assert (again.read, again.stored, again.duplicates) == (first.read, 0, first.read)
+    after = store.query("SELECT event_id, num_sources, num_articles, num_mentions FROM events ORDER BY 1").fetchall()
+    assert after == before  # absorbed events are remembered, so their sources are not added twice

@@ -85,3 +85,16 @@ def test_formats_own_events_get_stable_numeric_ids(store, tmp_path):
     row = tsv(first)[0]
     assert row == tsv(second)[0] and row[0].isdigit() and len(row) == 61
     assert (row[1], row[5], row[15], row[26], row[29], row[30]) == ("20240301", "IRNGOV", "RUSGOV", "036", "1", "4.0")
+
+
+def test_formats_cli_export_and_bad_format(cli, shared_data, tmp_path):
+    db = tmp_path / "s.duckdb"
+    assert cli("import", "icews", shared_data / ICEWS, "--db", db).returncode == 0
+    out = tmp_path / "gdelt.tsv"
+    result = cli("export", "--format", "gdelt2", "--out", out, "--from", "2018-06-02", "--db", db)
+    assert result.returncode == 0, result.stderr
+    rows = tsv(out)
+    expected = sum(1 for r in tsv(shared_data / ICEWS, header=True) if r["Event Date"] >= "2018-06-02")
+    assert len(rows) == expected > 0 and all(len(r) == 61 and r[1] >= "20180602" for r in rows)
+    bad = cli("export", "--format", "acled", "--out", out, "--db", db)
+    assert bad.returncode == 2 and "acled" in bad.stderr

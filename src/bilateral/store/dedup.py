@@ -11,6 +11,10 @@ Two kinds, both counted (the import reports them as duplicates, never drops sile
   one event; the survivor's ``num_sources``, ``num_articles`` and ``num_mentions`` add up
   those of the events it absorbed (an event without counts counts as one).
 
+An absorbed event's id is kept in ``event_merges`` (with the id it was merged into), so
+importing the same file again counts it as a duplicate instead of adding its sources
+twice.
+
 The rows of the current load are those with a row id above ``after``, the largest row id
 before the load (:func:`last_rowid`): DuckDB appends rows, inside an open transaction
 too, with row ids above every row already stored, so "already stored" also sorts first.
@@ -26,12 +30,36 @@ def last_rowid(con: duckdb.DuckDBPyConnection, table: str) -> int:
     return -1 if value is None else value
 
 
+MERGES_SCHEMA = """
+CREATE TABLE IF NOT EXISTS event_merges (
+    event_id    VARCHAR NOT NULL,  -- an event merged away by window dedup
+    merged_into VARCHAR NOT NULL,  -- the event that carries its counts
+    merged_at   TIMESTAMP DEFAULT current_timestamp
+)
+"""
+
+
+def _has_merges(con: duckdb.DuckDBPyConnection) -> bool:
+    found = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'event_merges' AND NOT temporary").fetchall()
+    return bool(found[0][0]) and bool(con.execute("SELECT count(*) FROM (SELECT 1 FROM event_merges LIMIT 1)").fetchall()[0][0])
+
+
 def drop_exact(con: duckdb.DuckDBPyConnection, table: str, key: str, after: int) -> int:
     """Delete every new row (row id > ``after``) whose key is already stored or repeats an earlier new row.
 
+    An event merged away earlier by window dedup counts as stored.
     Returns:
         The number of rows deleted.
     """
+    merged = 0
+    if table == "events" and _has_merges(con):
+        merged = con.execute(
+            "DELETE FROM events WHERE rowid > ? AND event_id IN (SELECT event_id FROM event_merges)", [after]
+        ).fetchall()[0][0]
+    return merged + _drop_repeated(con, table, key, after)
+
+
+def _drop_repeated(con: duckdb.DuckDBPyConnection, table: str, key: str, after: int) -> int:
     loaded, distinct, low, high = con.execute(
         f"SELECT count(*), count(DISTINCT {key}), min({key}), max({key}) FROM {table} WHERE rowid > ?", [after]
     ).fetchall()[0]
@@ -70,9 +98,9 @@ candidates AS (
                   AND f.source IS NOT DISTINCT FROM e.source AND f.target IS NOT DISTINCT FROM e.target
                   AND f.win = floor((e.date - DATE '1970-01-01') / $days)::BIGINT)
 )
-SELECT rid, sources, articles, mentions, rid > $after AS is_new,
-       min(rid) OVER (PARTITION BY origin, source, target, cameo, win) AS keeper
-FROM candidates
+SELECT c.rid, c.sources, c.articles, c.mentions, c.rid > $after AS is_new, e.event_id,
+       min(c.rid) OVER (PARTITION BY c.origin, c.source, c.target, c.cameo, c.win) AS keeper
+FROM candidates c JOIN events e ON e.rowid = c.rid
 """
 
 
@@ -86,6 +114,11 @@ def collapse_window(con: duckdb.DuckDBPyConnection, after: int, days: int) -> in
         raise ValueError("the dedup window must be at least one day")
     con.execute(_WINDOW_SQL, {"after": after, "days": days}).fetchall()
     try:
+        con.execute(MERGES_SCHEMA).fetchall()
+        con.execute(
+            "INSERT INTO event_merges (event_id, merged_into) SELECT w.event_id, k.event_id FROM _dedup_window w "
+            "JOIN _dedup_window k ON k.rid = w.keeper WHERE w.is_new AND w.rid <> w.keeper"
+        ).fetchall()
         con.execute(
             "UPDATE events SET num_sources = coalesce(events.num_sources, 1) + m.sources, "
             "num_articles = coalesce(events.num_articles, 1) + m.articles, "
