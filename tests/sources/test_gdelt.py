@@ -218,3 +218,32 @@ def test_gdelt_cli_folder_input_out_parquet_and_window_dedup(cli, shared_data, t
     groups = {(r[1], r[5], r[15], r[26]) for r in rows_of(shared_data / V2)}
     assert len(written) == len(groups) and written["event_id"].is_unique
     assert int(written["num_sources"].sum()) == sum(int(r[32]) for r in rows_of(shared_data / V2))
+
+
+def _hostile(real: list[bytes], kind: str) -> tuple[bytes, int, int, int | None]:
+    """A hostile variant of real rows: (file bytes, rows read, rows rejected, line of the first reject)."""
+    if kind == "empty":
+        return b"", 0, 0, None
+    if kind == "blank lines only":
+        return b"\n\n\r\n\n", 0, 0, None
+    if kind == "50 MB line":
+        return b"\n".join(real[:3] + [b"x" * (50 << 20)] + real[3:]) + b"\n", 11, 1, 4
+    if kind == "NUL byte":
+        return b"\n".join(real[:5] + [real[5].replace(b"\t", b"\t\x00", 1)] + real[6:]) + b"\n", 10, 1, 6
+    if kind == "CRLF throughout":
+        return b"\r\n".join(real) + b"\r\n", 10, 0, None
+    if kind == "no final newline":
+        return b"\n".join(real), 10, 0, None
+    raise ValueError(kind)
+
+
+@pytest.mark.parametrize("kind", ["empty", "blank lines only", "50 MB line", "NUL byte", "CRLF throughout", "no final newline"])
+def test_gdelt_hostile_files_never_crash_and_counts_add_up(store, shared_data, tmp_path, kind):
+    real = (shared_data / V2).read_bytes().splitlines()[:10]
+    data, read, rejected, line = _hostile(real, kind)
+    path = tmp_path / "hostile.csv"
+    path.write_bytes(data)
+    report = import_file(store, "gdelt", path)
+    assert report.error is None and report.adds_up()
+    assert (report.read, report.rejected, report.stored) == (read, rejected, read - rejected)
+    assert [r.line for r in report.rejects][:1] == ([line] if line else [])

@@ -56,7 +56,7 @@ class ImportReport:
             return f"{self.path}: skipped ({self.skipped})"
         return (
             f"{self.path}: read {self.read:,}, stored {self.stored:,}, duplicates {self.duplicates:,}, "
-            f"rejected {self.rejected:,} [{self.reader or 'empty'}]"
+            f"rejected {self.rejected:,} [{self.reader or ('no known layout' if self.rejected else 'empty')}]"
         )
 
 
