@@ -81,7 +81,8 @@ def test_turning_points_volume_rise_and_fall(three_phase_events):
 def test_turning_points_robust_sigma_recovers_the_noise_despite_steps():
     noisy = STEPS + np.random.default_rng(21).normal(0, 0.1, size=len(STEPS))
     assert robust_sigma(noisy) == pytest.approx(0.1, rel=0.2)
-    assert bic_penalty(noisy) == pytest.approx(2 * robust_sigma(noisy) ** 2 * np.log(len(noisy)))
+    assert bic_penalty(noisy) == pytest.approx(3 * robust_sigma(noisy) ** 2 * np.log(len(noisy)))
+    assert bic_penalty(noisy, beta=2) == pytest.approx(2 * robust_sigma(noisy) ** 2 * np.log(len(noisy)))
 
 
 def test_turning_points_sparse_series_uses_mean_deviation_not_the_floor():
@@ -118,3 +119,13 @@ def test_turning_points_auto_search_switches_to_binseg_for_long_weighted_series(
     weights = np.random.default_rng(6).uniform(1, 4, 6000)
     found = breakpoints(days, weights=weights)
     assert precision_recall([2000, 3500, 6000], found, margin=10) == (1.0, 1.0)
+
+
+def test_turning_points_volume_rule_rarely_cuts_poisson_noise_and_finds_a_jump():
+    from bilateral.dynamics.turning_points import anscombe
+
+    rng = np.random.default_rng(0)
+    false_alarms = sum(len(breakpoints(anscombe(rng.poisson(3, 72)))) > 1 for _ in range(200)) / 200
+    assert false_alarms <= 0.08
+    jumps = [breakpoints(anscombe(np.r_[rng.poisson(0.5, 50), rng.poisson(4, 22)])) for _ in range(200)]
+    assert np.mean([any(abs(b - 50) <= 1 for b in found[:-1]) for found in jumps]) >= 0.9

@@ -2,7 +2,7 @@ r"""Phases: the dyad's history cut at the turning points of its cooperation inde
 
 Model
     The combined index :math:`I_t` is segmented by :func:`.turning_points.detect`
-    (PELT, l2 cost, BIC-type penalty; see that module). Each segment becomes a phase
+    (PELT, weighted l2 cost, modified-BIC penalty; see that module). Each segment becomes a phase
     running from the first day of its first period to the day before the next phase.
 
 Level and label
@@ -41,7 +41,7 @@ import pandas as pd
 from bilateral.dynamics.results import EventRef, Result, event_refs
 from bilateral.dynamics.series import combined, dyad_series
 from bilateral.dynamics.source import Dyad, Source, as_dyad
-from bilateral.dynamics.turning_points import Detection, detect
+from bilateral.dynamics.turning_points import BETA, Detection, detect
 
 # (upper bound, label): the first bound above the level names the phase.
 PHASE_SCALE: tuple[tuple[float, str], ...] = ((-0.5, "hostile"), (-0.15, "tense"), (0.15, "cool"), (0.5, "cordial"), (np.inf, "aligned"))
@@ -82,7 +82,7 @@ def phases(
     end: str | None = None,
     *,
     method: str = "auto",
-    beta: float = 2.0,
+    beta: float = BETA,
     min_size: int = 2,
     evidence: int = 5,
     scale: tuple[tuple[float, str], ...] = PHASE_SCALE,
