@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import importlib
 import numbers
-import uuid
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
