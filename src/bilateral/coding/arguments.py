@@ -101,6 +101,18 @@ def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
     return found
 
 
+ADDRESSING_VERBS = {"tell", "inform", "brief", "assure", "warn", "urge", "remind"}
+
+
+def addressees(verb: Token, index: MentionIndex, sentence: Span, exclude: list[ActorMention]) -> list[ActorMention]:
+    """Whom a statement was made to: "told X", "said to X", never a name inside what was said."""
+    slots = [c for c in verb.children if c.dep_ == "dative"] + prep_objects(verb, ("to",))
+    if verb.lemma_.lower() in ADDRESSING_VERBS:
+        slots += [c for c in verb.children if c.dep_ == "dobj"]
+    codes = {m.code for m in exclude}
+    return [m for m in actors(slots, index, sentence) if m.code not in codes]
+
+
 def object_prep_chain(noun: Token, depth: int = 3) -> list[Token]:
     """Prepositional objects after a noun, following "of" chains ("resumption of ties with X")."""
     found = prep_objects(noun, OBJECT_PREPS)
@@ -183,14 +195,21 @@ def _as_pronoun(mention: ActorMention) -> ActorMention:
 
 
 def first_targets(verb: Token, index: MentionIndex, sentence: Span, exclude: list[ActorMention],
-                  extra_preps: tuple[str, ...] = ()) -> list[ActorMention]:
-    """The first candidate slot that names an actor other than the sources."""
+                  extra_preps: tuple[str, ...] = (), own_forces_ok: bool = True) -> list[ActorMention]:
+    """The first candidate slot that names an actor other than the sources.
+
+    Args:
+        own_forces_ok: whether a bare agent object ("sent troops", "released intelligence") may be
+            the target; for cooperation and force posture it is the source's own means, not a party.
+    """
     codes = {m.code for m in exclude}
     fallback: list[ActorMention] = []
     for candidate in target_candidates(verb, extra_preps):
         if candidate.lower_ in {"its", "their"}:
             continue
         found = [m for m in actors([candidate], index, sentence) if m not in exclude and m.code not in codes]
+        if not own_forces_ok and candidate.dep_ == "dobj" and candidate.head.i == verb.i:
+            found = [m for m in found if m.country]
         if any(m.country for m in found):
             return found
         fallback = fallback or found  # a bare agent ("troops") only if no country-bearing actor follows

@@ -69,6 +69,11 @@ def _phrase(token: Token) -> str:
     return token.doc[token.left_edge.i:token.i + 1].text if token.left_edge.i <= token.i else token.text
 
 
+def _own_subject(clause: Token) -> bool:
+    """True if a governed clause names its own (non-pronoun) subject ("wants NATO to leave")."""
+    return any(c.dep_ in args.SUBJECT_DEPS and c.pos_ != "PRON" for c in clause.children)
+
+
 def _speaker(verb: Token) -> str | None:
     subjects = [c for c in verb.children if c.dep_ in args.SUBJECT_DEPS]
     return _phrase(subjects[0]) if subjects else None
@@ -87,7 +92,7 @@ class ClauseCoder:
         default_speaker = _attribution(sentence)
         found = []
         for verb in predicates(sentence):
-            if verb.i in consumed:
+            if verb.i in consumed or modality.is_conditional(verb):
                 continue
             if modality.is_speech(verb) and self._report(verb, speakers):
                 for clause in [c for c in verb.children if c.dep_ == "ccomp" and modality.is_obligation(c)]:
@@ -105,7 +110,7 @@ class ClauseCoder:
 
     def _report(self, verb: Token, speakers: dict[int, str]) -> bool:
         """Record the speaker of a reported clause; True if the verb only reports."""
-        reported = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"} and c.pos_ in {"VERB", "AUX"}]
+        reported = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}]
         if verb.dep_ in {"parataxis", "advcl"} and verb.head.pos_ in {"VERB", "AUX"} and verb.i > verb.head.i:
             reported.append(verb.head)  # "Russia attacked Kyiv, the ministry said"
         speaker = _speaker(verb)
@@ -128,6 +133,8 @@ class ClauseCoder:
             own = self._event_object(verb) or own
         kind = modality.governor_class(verb)
         inner_verb = modality.complement(verb) if kind else None
+        if kind == "intent" and inner_verb is not None and _own_subject(inner_verb):
+            kind, own = "appeal", None  # "Russia wants NATO forces to leave": a request to others, not an intent
         match, code = own, own.code if own else None
         if inner_verb is not None:
             for part in [inner_verb, *inner_verb.conjuncts]:
@@ -151,7 +158,11 @@ class ClauseCoder:
         if not sources:
             return None
         extra = ("in", "at", "for") if verb.lemma_.lower() in modality.lexicon()["travel"] else ()
-        targets = args.first_targets(verb, index, sentence, sources, extra)
+        if modality.is_speech(verb) and code[:2] == "01":
+            targets = args.addressees(verb, index, sentence, sources)  # a statement needs an addressee
+        else:
+            targets = args.first_targets(verb, index, sentence, sources, extra, own_forces_ok=code[:2] >= "09"
+                                         and code[:2] != "15")
         if not targets and inner_verb is not None and kind != "nonfactual":
             targets = self._complement_targets(inner_verb, index, sentence, sources, kind)
         if match.reverse:

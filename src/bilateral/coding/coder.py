@@ -93,7 +93,7 @@ class Coder:
             candidates = self.candidates(sent, in_sentence, headline)
             events = [e for c in candidates for e in build_events(c, sent, number, article, context, self.profile)]
             if not events:  # no dyad in the sentence: keep its main action with the source alone
-                solo = [c for c in candidates if c.sources and c.code[:2] not in SOLO_EXCLUDED]
+                solo = [c for c in candidates if _solo_worthy(c)]
                 events = build_events(solo[0], sent, number, article, context, self.profile, single=True) if solo else []
             coded.events.extend(events)
             if events:
@@ -123,6 +123,15 @@ class Coder:
         if has_verb or headline:
             found += nominal_candidates(sentence, index, self.book)
         return found
+
+
+def _solo_worthy(candidate: Candidate) -> bool:
+    """A target-less candidate worth keeping: a clear act of the sentence's main clause by a state actor."""
+    match, predicate = candidate.match, candidate.predicate
+    main = predicate.dep_ == "ROOT" or (predicate.head.dep_ == "ROOT" and predicate.dep_ in {"xcomp", "ccomp", "conj"})
+    clear = match.layer == "core" or match.specificity > 0
+    return (main and clear and candidate.code[:2] not in SOLO_EXCLUDED and not candidate.nominal
+            and any(m.country for m in candidate.sources))
 
 
 def _dedupe(events: list[Event]) -> list[Event]:

@@ -21,12 +21,17 @@ def pairs(candidate: Candidate, single: bool = False) -> list[tuple[ActorMention
     With ``single`` a candidate without a target gives (source, None) for each state source.
     """
     if candidate.targets:
-        return [(s, t) for s in candidate.sources for t in candidate.targets if s.code != t.code]
+        return [(s, t) for s in candidate.sources for t in candidate.targets if _dyad(s, t)]
     if candidate.reciprocal and len(candidate.sources) > 1:
-        return [(s, t) for s in candidate.sources for t in candidate.sources if s.code != t.code]
+        return [(s, t) for s in candidate.sources for t in candidate.sources if _dyad(s, t)]
     if single:
         return [(s, None) for s in candidate.sources if s.country]
     return []
+
+
+def _dyad(source: ActorMention, target: ActorMention) -> bool:
+    """Two different actors, at least one of them placed in a country or organisation."""
+    return source.code != target.code and bool(source.country or target.country)
 
 
 def _mirror_record(candidate: Candidate):

@@ -87,6 +87,18 @@ def complement(verb: Token) -> Token | None:
     return None
 
 
+def is_conditional(verb: Token) -> bool:
+    """True for a hypothetical clause: "if Russia invades", "should Russia invade", "unless it agrees"."""
+    markers = lexicon()["conditional"]
+    for child in verb.children:
+        if child.dep_ == "mark" and child.lower_ in markers:
+            return True
+        if child.dep_ == "aux" and child.lower_ == "should" and child.i < verb.i and any(
+                c.dep_ in {"nsubj", "nsubjpass"} and child.i < c.i < verb.i for c in verb.children):
+            return True  # inverted "should Russia invade"
+    return False
+
+
 def is_speech(verb: Token) -> bool:
     """True for verbs of saying whose clause reports an event."""
     return verb.lemma_.lower() in lexicon()["speech"]

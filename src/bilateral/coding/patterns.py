@@ -189,8 +189,10 @@ class PatternBook:
             return self._default(lemma, "", 0)
         return None
 
-    def _default(self, lemma: str, particle: str, specificity: int) -> PatternMatch:
+    def _default(self, lemma: str, particle: str, specificity: int) -> PatternMatch | None:
         code, layer = self.defaults[(lemma, particle)]
+        if code == "-":  # the project's layer says this verb alone is no event
+            return None
         plover, mode = self.modes.get((lemma, code), (None, None))
         return PatternMatch(code, specificity, False, self._is_reciprocal(lemma, code), plover, mode, layer,
                             self.paired.get((lemma, code)))
