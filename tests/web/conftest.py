@@ -163,3 +163,9 @@ def demo_server(demo_db):
 def hostile() -> dict:
     """The hostile sentence and URL planted in the first synthetic event."""
     return {"sentence": HOSTILE_SENTENCE, "url": HOSTILE_URL}
+
+
+@pytest.fixture(scope="session")
+def server_for():
+    """Start a real server for any app: ``with server_for(app) as server: server.url``."""
+    return LiveServer

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import csv
 import re
+import subprocess
+import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -195,3 +198,52 @@ def test_browser_demo_corpus_pair(browser, demo_server, tmp_path):
     assert page.locator("#evidence-table td.source a").count() == len(found)
     page.screenshot(path=tmp_path / "demo-dyad.png", full_page=True)
     page.close()
+
+
+def test_browser_waits_while_a_writer_holds_the_store(browser, web_db, server_for, tmp_path):
+    """Issue 7, item 3: while `bilateral import` writes, pages say so and retry, then show the data."""
+    import shutil
+
+    from bilateral.web import create_app
+
+    db = tmp_path / "busy.duckdb"
+    shutil.copy(web_db, db)
+    app = create_app(db)
+    app.state.access.linger, app.state.access.wait = 0.0, 0.2
+    with server_for(app) as server:
+        page = browser.new_page()
+        with _writer(db):  # nothing cached yet: the page itself is a 503 that reloads itself
+            page.goto(server.url + "/dyad/IRN/RUS")
+            assert "being written by another bilateral process" in page.inner_text(".error-message")
+        page.wait_for_selector("#evidence-table tbody tr[data-event-id]", timeout=30_000)
+        with _writer(db):  # the page loads (countries cached); its fetches get 503 and retry
+            page.goto(server.url + "/dyad/RUS/UKR")
+            page.wait_for_timeout(1500)
+            assert page.locator("#evidence-table tbody tr[data-event-id]").count() == 0
+            assert page.inner_text("#evidence-status") == "Loading…"
+        page.wait_for_selector("#evidence-table tbody tr[data-event-id]", timeout=30_000)
+        page.wait_for_selector("#chart-overview svg path.series", timeout=60_000)
+        page.screenshot(path=tmp_path / "after-writer.png", full_page=True)
+        page.close()
+
+
+@contextmanager
+def _writer(db):
+    """Another process holding the store's write lock, as `bilateral import` does while it writes."""
+    hold = (
+        "import sys, time, duckdb\n"
+        "for _ in range(300):  # the server may still hold its read lock for a moment\n"
+        "    try:\n"
+        "        con = duckdb.connect(sys.argv[1]); break\n"
+        "    except duckdb.IOException:\n"
+        "        time.sleep(0.1)\n"
+        "print('locked', flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", hold, str(db)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline().strip() == "locked"
+        yield proc
+    finally:
+        proc.kill()
+        proc.wait()

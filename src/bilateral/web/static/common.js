@@ -17,8 +17,16 @@ export function query(params) {
   return s ? `?${s}` : "";
 }
 
-export async function api(path, params = {}) {
+const RETRIES_WHEN_BUSY = 3;
+
+// GET a JSON route; while a writer holds the store (503), wait as told and try again.
+export async function api(path, params = {}, attempt = 0) {
   const response = await fetch(path + query(params), { headers: { Accept: "application/json" } });
+  if (response.status === 503 && attempt < RETRIES_WHEN_BUSY) {
+    const wait = Math.min(30, Number(response.headers.get("Retry-After")) || 5);
+    await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+    return api(path, params, attempt + 1);
+  }
   let body = null;
   try { body = await response.json(); } catch { body = null; }
   if (!response.ok) {
