@@ -21,6 +21,11 @@ router = APIRouter(prefix="/api", tags=["api"])
 FROM = Query(None, alias="from", description="First day, ISO date (YYYY-MM-DD).")
 TO = Query(None, alias="to", description="Last day, ISO date (YYYY-MM-DD).")
 FREQ = Query("month", description="day, week, month, quarter or year.")
+TEXT = Query(None, description="Text to find in the sentence, title or actor names.")
+CODE = Query(None, description="CAMEO codes, comma-separated; 19 matches 190-196.")
+QUAD = Query(None, description="Quad classes 1-4, comma-separated.")
+DIRECTION = Query(None, description="A->B, B->A or both.")
+SORT = Query("date", description=f"One of {', '.join(validation.SORT_COLUMNS)}.")
 
 
 @router.get("/countries", summary="Countries with events in the store")
@@ -77,12 +82,8 @@ def dyad(request: Request, a: str, b: str, start: str | None = FROM, end: str | 
 @router.get("/dyad/{a}/{b}/events", summary="The evidence: a pair's events, filtered, sorted and paged")
 def events(
     request: Request, a: str, b: str,
-    q: str | None = Query(None, description="Text to find in the sentence, title or actor names."),
-    code: str | None = Query(None, description="CAMEO codes, comma-separated; 19 matches 190-196."),
-    quad: str | None = Query(None, description="Quad classes 1-4, comma-separated."),
-    direction: str | None = Query(None, description="A->B, B->A or both."),
-    start: str | None = FROM, end: str | None = TO,
-    sort: str = Query("date", description=f"One of {', '.join(validation.SORT_COLUMNS)}."),
+    q: str | None = TEXT, code: str | None = CODE, quad: str | None = QUAD, direction: str | None = DIRECTION,
+    start: str | None = FROM, end: str | None = TO, sort: str = SORT,
     order: str = Query("desc", description="asc or desc."),
     page: int = Query(1, description="Page number, from 1."),
     size: int = Query(25, description=f"Rows per page (1-{validation.MAX_PAGE_SIZE})."),
@@ -136,8 +137,8 @@ def _read(request: Request, query, *args):
 def _download(fmt: Literal["csv", "json", "parquet"]):
     def handler(
         request: Request, a: str, b: str,
-        q: str | None = None, code: str | None = None, quad: str | None = None, direction: str | None = None,
-        start: str | None = FROM, end: str | None = TO, sort: str = "date", order: str = "asc",
+        q: str | None = TEXT, code: str | None = CODE, quad: str | None = QUAD, direction: str | None = DIRECTION,
+        start: str | None = FROM, end: str | None = TO, sort: str = SORT, order: str = Query("asc", description="asc or desc."),
     ) -> StreamingResponse:
         sort, order = validation.sorting(sort, order)
         a2, b2 = validation.pair(a, b, present_codes(request))
