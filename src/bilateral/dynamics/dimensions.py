@@ -29,7 +29,7 @@ import pandas as pd
 from bilateral.dynamics.index import coop_index
 from bilateral.dynamics.phases import Phase, phases
 from bilateral.dynamics.series import BOTH
-from bilateral.dynamics.source import Dyad, Source, as_dyad
+from bilateral.dynamics.source import EVIDENCE_COLUMNS, Dyad, Source, as_dyad
 from bilateral.ontology.cameo import cameo_table
 
 DIMENSIONS = ("diplomatic", "economic", "military", "legal", "humanitarian")
@@ -176,13 +176,18 @@ def key_events(source: Source | Dyad, a: str | None = None, b: str | None = None
 
     Returns:
         Columns dimension, topic and the evidence columns (event_id, date, direction,
-        source, target, cameo, goldstein, sources, sentence, title, url).
+        source, target, cameo, goldstein, sources, sentence, title, url), by dimension and rank.
     """
     dyad = as_dyad(source, a, b, freq, start, end)
     sql, params = _tagged_sql(dyad)
-    order = "abs(goldstein) DESC NULLS LAST, sources DESC, event_id"
-    body = (
-        f"{sql} SELECT dimension, topic, event_id, date, direction, source, target, cameo, goldstein, sources, sentence, title, url "
-        f"FROM tagged QUALIFY row_number() OVER (PARTITION BY dimension ORDER BY {order}) <= $k ORDER BY dimension, {order}"
-    )
-    return dyad.query(body, k=k, **params)
+    rank = ("(CAST(round(abs(coalesce(goldstein, 0)) * 10) AS BIGINT) * 100000 + least(sources, 99999)) * 1000"
+            " + CAST(hash(event_id) % 1000 AS BIGINT)")  # max_by picks the top k without sorting the dyad
+    picked = dyad.query(f"{sql} SELECT dimension, max_by(struct_pack(event_id, topic), {rank}, $k) AS top FROM tagged GROUP BY dimension", k=k, **params)
+    ranked = picked.explode("top").dropna(subset=["top"])
+    columns = ["dimension", "topic", *EVIDENCE_COLUMNS.split(", ")]
+    if ranked.empty:
+        return pd.DataFrame(columns=columns)
+    ranked = ranked.assign(event_id=ranked["top"].map(lambda t: t["event_id"]), topic=ranked["top"].map(lambda t: t["topic"]))
+    ranked["rank"] = ranked.groupby("dimension").cumcount()
+    merged = ranked.merge(dyad.events_by_id(list(ranked["event_id"])), on="event_id")
+    return merged.sort_values(["dimension", "rank"], ignore_index=True)[columns]

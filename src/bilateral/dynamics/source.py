@@ -183,7 +183,7 @@ class Dyad:
             return grouped.reindex(self.grid(), fill_value=0).astype("int64")
         return self.cached("coverage", compute)
 
-    def top_events(self, windows: pd.DataFrame, k: int = 5) -> pd.DataFrame:
+    def top_events(self, windows: pd.DataFrame, k: int = 5, where: str = "TRUE", by: str | None = None) -> pd.DataFrame:
         """The ``k`` most telling events inside each window, ranked by ``EVIDENCE_RANK``.
 
         One aggregation (DuckDB's ``max_by`` with a count, no sort of the whole dyad)
@@ -192,30 +192,40 @@ class Dyad:
         Args:
             windows: columns ``id``, ``lo``, ``hi`` (dates, inclusive) and ``sign``: +1 ranks
                 the most cooperative first, -1 the most conflictual, 0 ignores the sign.
-            k: events per window.
+            k: events per window (and per group of ``by``).
+            where: an SQL condition on the dyad's columns restricting the candidates.
+            by: an SQL expression over the dyad's columns splitting each window into groups,
+                returned as column ``group``.
         Returns:
-            ``window_id``, ``rank`` (1 = first) and the evidence columns, sorted by window and rank.
+            ``window_id``, ``group`` (None without ``by``), ``rank`` (1 = first) and the
+            evidence columns, sorted by window, group and rank.
         """
-        columns = ["window_id", "rank", *EVIDENCE_COLUMNS.split(", ")]
+        columns = ["window_id", "group", "rank", *EVIDENCE_COLUMNS.split(", ")]
         if windows.empty or k <= 0:
             return pd.DataFrame(columns=columns)
+        group = by or "NULL"
         picked = self.query(
-            f"SELECT w.id AS window_id, max_by(event_id, {EVIDENCE_RANK}, $k) AS ids FROM dyad JOIN "
+            f"SELECT w.id AS window_id, {group} AS grp, max_by(event_id, {EVIDENCE_RANK}, $k) AS ids FROM dyad JOIN "
             "(SELECT unnest($ids) AS id, unnest($los) AS lo, unnest($his) AS hi, unnest($signs) AS sign) AS w "
-            "ON dyad.date BETWEEN CAST(w.lo AS DATE) AND CAST(w.hi AS DATE) GROUP BY w.id",
+            f"ON dyad.date BETWEEN CAST(w.lo AS DATE) AND CAST(w.hi AS DATE) WHERE {where} GROUP BY ALL",
             ids=[int(i) for i in windows["id"]],
             los=[_iso(d) for d in windows["lo"]],
             his=[_iso(d) for d in windows["hi"]],
             signs=[float(s) for s in windows["sign"]],
             k=k,
         )
-        ranked = picked.explode("ids").dropna(subset=["ids"]).rename(columns={"ids": "event_id"})
+        ranked = picked.rename(columns={"grp": "group"}).explode("ids").dropna(subset=["ids"]).rename(columns={"ids": "event_id"})
         if ranked.empty:
             return pd.DataFrame(columns=columns)
-        ranked["rank"] = ranked.groupby("window_id").cumcount() + 1
-        rows = self.query(f"SELECT {EVIDENCE_COLUMNS} FROM dyad WHERE event_id IN (SELECT unnest($chosen))", chosen=list(ranked["event_id"].unique()))
-        merged = ranked.merge(rows.drop_duplicates("event_id"), on="event_id", how="inner")
-        return merged.sort_values(["window_id", "rank"], ignore_index=True)[columns]
+        ranked["rank"] = ranked.groupby(["window_id", "group"], dropna=False).cumcount() + 1
+        rows = self.events_by_id(list(ranked["event_id"].unique()))
+        merged = ranked.merge(rows, on="event_id", how="inner")
+        return merged.sort_values(["window_id", "group", "rank"], ignore_index=True)[columns]
+
+    def events_by_id(self, ids: list[str]) -> pd.DataFrame:
+        """The evidence columns of the dyad's events with these ids (one row per id)."""
+        rows = self.query(f"SELECT {EVIDENCE_COLUMNS} FROM dyad WHERE event_id IN (SELECT unnest($chosen))", chosen=list(ids))
+        return rows.drop_duplicates("event_id")
 
 
 def _iso(value: object) -> str:

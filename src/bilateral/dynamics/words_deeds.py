@@ -26,18 +26,13 @@ from __future__ import annotations
 import pandas as pd
 
 from bilateral.dynamics.phases import Phase, phases
+from bilateral.dynamics.series import directed, dyad_series
 from bilateral.dynamics.source import Dyad, Source, as_dyad
 
 COLUMNS = [
     "phase", "start", "end", "label", "direction", "coop_words", "coop_deeds", "conflict_words",
     "conflict_deeds", "coop_gap", "conflict_gap", "words_event_ids", "deeds_event_ids",
 ]
-_CLASS_SQL = (
-    "CASE WHEN quad_class = 1 AND penta_class <> 0 THEN 'coop_words' WHEN quad_class = 2 THEN 'coop_deeds' "
-    "WHEN quad_class = 3 THEN 'conflict_words' WHEN quad_class = 4 THEN 'conflict_deeds' END"
-)
-
-
 def gap(words: float, deeds: float) -> float:
     """(w - d) / (w + d); NaN when both are zero."""
     total = words + deeds
@@ -66,47 +61,43 @@ def words_deeds(
         for the whole period.
     """
     dyad = as_dyad(source, a, b, freq, start, end)
-    phase_list = phases(dyad) if phase_list is None else phase_list
-    spans = [(-1, dyad.start, dyad.end, "all")] + [(i, p.start, p.end, p.label) for i, p in enumerate(phase_list)]
     if dyad.start is None:
         return pd.DataFrame(columns=COLUMNS)
-    counts, top = _query(dyad, spans, evidence)
+    phase_list = phases(dyad) if phase_list is None else phase_list
+    spans = [(-1, dyad.start, dyad.end, "all")] + [(i, p.start, p.end, p.label) for i, p in enumerate(phase_list)]
+    series = dyad_series(dyad)
+    cited = _evidence(dyad, spans, evidence)
     rows = []
     for phase, lo, hi, label in spans:
         for direction in (dyad.ab, dyad.ba):
-            c = counts.get((phase, direction), {})
-            w = top[(top["window_id"] == phase) & (top["direction"] == direction)]
+            c = _counts(directed(series, direction).loc[lo:hi])
+            picked = cited[(cited["window_id"] == phase) & (cited["direction"] == direction)]
             rows.append({
-                "phase": phase, "start": str(lo), "end": str(hi), "label": label, "direction": direction,
-                **{k: int(c.get(k, 0)) for k in ("coop_words", "coop_deeds", "conflict_words", "conflict_deeds")},
-                "coop_gap": gap(c.get("coop_words", 0), c.get("coop_deeds", 0)),
-                "conflict_gap": gap(c.get("conflict_words", 0), c.get("conflict_deeds", 0)),
-                "words_event_ids": list(w[w["kind"] == "coop_words"]["event_id"]),
-                "deeds_event_ids": list(w[w["kind"] == "coop_deeds"]["event_id"]),
+                "phase": phase, "start": str(lo), "end": str(hi), "label": label, "direction": direction, **c,
+                "coop_gap": gap(c["coop_words"], c["coop_deeds"]),
+                "conflict_gap": gap(c["conflict_words"], c["conflict_deeds"]),
+                "words_event_ids": list(picked[picked["group"] == "coop_words"]["event_id"]),
+                "deeds_event_ids": list(picked[picked["group"] == "coop_deeds"]["event_id"]),
             })
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def _query(dyad: Dyad, spans: list[tuple], k: int) -> tuple[dict, pd.DataFrame]:
-    """Counts per (span, direction, class) and the top-k cooperation events of each, in two scans."""
-    params = {
-        "ids": [s[0] for s in spans], "los": [str(s[1]) for s in spans], "his": [str(s[2]) for s in spans],
+def _counts(rows: pd.DataFrame) -> dict[str, int]:
+    """Words and deeds from a direction's period rows (statements are quad 1, penta 0)."""
+    total = {col: int(rows[col].fillna(0).sum()) for col in ("verbal_coop", "penta_statement", "material_coop", "verbal_conflict", "material_conflict")}
+    return {
+        "coop_words": total["verbal_coop"] - total["penta_statement"],
+        "coop_deeds": total["material_coop"],
+        "conflict_words": total["verbal_conflict"],
+        "conflict_deeds": total["material_conflict"],
     }
-    joined = (
-        f", tagged AS (SELECT dyad.*, {_CLASS_SQL} AS kind, w.id AS window_id FROM dyad JOIN "
-        "(SELECT unnest($ids) AS id, unnest($los) AS lo, unnest($his) AS hi) AS w "
-        "ON dyad.date BETWEEN CAST(w.lo AS DATE) AND CAST(w.hi AS DATE)) "
-    )
-    counts = dyad.query(f"{joined} SELECT window_id, direction, kind, count(*) AS n FROM tagged WHERE kind IS NOT NULL GROUP BY ALL", **params)
-    table: dict = {}
-    for row in counts.itertuples(index=False):
-        table.setdefault((int(row.window_id), row.direction), {})[row.kind] = int(row.n)
-    order = "goldstein DESC NULLS LAST, sources DESC, event_id"
-    top = dyad.query(
-        f"{joined} SELECT window_id, direction, kind, event_id FROM tagged WHERE kind IN ('coop_words', 'coop_deeds') "
-        f"QUALIFY row_number() OVER (PARTITION BY window_id, direction, kind ORDER BY {order}) <= $k ORDER BY window_id, direction, kind, {order}",
-        k=max(k, 0), **params,
-    )
-    top["window_id"] = top["window_id"].astype(int) if len(top) else top["window_id"]
-    return table, top if k > 0 else top.iloc[0:0]
 
+
+def _evidence(dyad: Dyad, spans: list[tuple], k: int) -> pd.DataFrame:
+    """The k highest-Goldstein words and deeds of cooperation per span and direction (one query)."""
+    windows = pd.DataFrame({"id": [s[0] for s in spans], "lo": [s[1] for s in spans], "hi": [s[2] for s in spans], "sign": 1.0})
+    kind = "CASE WHEN quad_class = 2 THEN 'coop_deeds' ELSE 'coop_words' END"
+    top = dyad.top_events(windows, k, where="(quad_class = 1 AND penta_class <> 0) OR quad_class = 2", by=f"direction || '|' || {kind}")
+    if top.empty:
+        return top.assign(group=pd.Series(dtype=str))
+    return top.assign(group=top["group"].str.split("|").str[1])
