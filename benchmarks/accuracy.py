@@ -83,8 +83,24 @@ def score_unit_suite(name: str, dictionary) -> dict:
             "triple_f1": f, "root_f1": prf(*set_counts(roots))[2], "dyad_f1": prf(*set_counts(dyads))[2]}
 
 
+# The GSR keeps a few older CAMEO country codes; the dictionary uses ISO 3166 (CAMEO's TMP for Timor-Leste).
+GSR_CODES = {"ITL": "ITA", "JAP": "JPN", "VTN": "VNM", "TLS": "TMP"}
+NON_STATE_ROOTS = ("IGO", "NGO", "NGM", "IMG", "MNC")
+
+
+def _actor_root(code: str, country: str | None) -> str | None:
+    """The country (or organisation root) an event actor belongs to; None for a bare agent ("MIL")."""
+    if country:
+        return country
+    return code[:3] if code.startswith(NON_STATE_ROOTS) else None
+
+
 def score_plover_gsr(coder) -> dict:
-    """PLOVER GSR: event-type accuracy of the primary event, actor-country F1 over records."""
+    """PLOVER GSR: event-type accuracy of the primary event, actor-country F1 over records.
+
+    Countries are those of the primary event's actors (organisations by their root, IGO/NGO/...);
+    a bare agent without a country ("troops") names no country and is not counted.
+    """
     records = read_jsonl("plover_gsr.jsonl")
     right, countries = 0, []
     for record in records:
@@ -92,8 +108,9 @@ def score_plover_gsr(coder) -> dict:
         want = record["expected_events"][0]
         got_type = events[0].plover if events else None
         right += got_type is not None and PLOVER_VERSIONS.get(want["plover"], want["plover"]) == got_type
-        expected = {c[:3] for c in want["source"] + want["target"] if c}
-        predicted = {c[:3] for e in events for c in (e.source, e.target) if c}
+        expected = {GSR_CODES.get(c[:3], c[:3]) for c in want["source"] + want["target"] if c}
+        predicted = {c for e in events for c in (_actor_root(e.source, e.source_country),
+                                                  _actor_root(e.target, e.target_country)) if c}
         countries.append((predicted, expected))
     return {"records": len(records), "plover_acc": right / len(records),
             "actor_country_f1": prf(*set_counts(countries))[2]}

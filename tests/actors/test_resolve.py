@@ -59,5 +59,5 @@ def test_resolve_lower_case_pronoun_is_not_the_united_states(find):
 
 def test_resolve_bare_agent_words_have_a_sector_but_no_country(find):
     police = find("Police arrested three protesters.")["Police"]
-    assert (police.code, police.country, police.sector) == ("COP", None, "COP")
+    assert (police.code, police.country, police.sector) == ("---COP", None, "COP")
     assert police.certainty < 1.0

@@ -18,6 +18,7 @@ from spacy.util import filter_spans
 _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "nummod", "appos"}
 # Prepositions after an agent noun that name its country ("officials in Tehran", "army of Iran").
 _LOCATIVE_PREPS = {"in", "of", "from", "throughout", "across"}
+UNKNOWN_COUNTRY = "---"  # CAMEO's (and PETRARCH's) mark for an actor whose country the text does not give
 _FALLBACK_LABELS = {"GPE", "NORP", "ORG", "LOC", "FAC"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}  # a named city or region stands for its country
 _DETERMINERS = ("the ", "The ")
@@ -34,7 +35,7 @@ class ActorMention:
     char_start: int
     char_end: int
     text: str
-    code: str  # CAMEO-style: country + sector ("IRNGOV"), IGO code, or a bare sector ("MIL")
+    code: str  # CAMEO-style: country + sector ("IRNGOV"), IGO code, or "---" + sector ("---MIL")
     country: str | None
     sector: str | None
     head: int = -1  # token the mention hangs on in the parse
@@ -170,7 +171,7 @@ class ActorResolver:
                        text=span.text, code=code, sector=sector_out, head=holder.i, kind="combined")
 
     def _bare_agents(self, span: Span, taken: set[int]) -> list[ActorMention]:
-        """Agent nouns with no country ("police", "rebels"): sector-only mentions of lower certainty."""
+        """Agent nouns with no country ("police", "rebels"): "---COP", "---REB" mentions of lower certainty."""
         mentions = []
         for token in span:
             if token.i in taken or token.pos_ not in {"NOUN"} or token.dep_ == "compound":
@@ -179,7 +180,7 @@ class ActorResolver:
             if sector:
                 mentions.append(ActorMention(
                     start=token.i, end=token.i + 1, char_start=token.idx, char_end=token.idx + len(token),
-                    text=token.text, code=sector, country=None, sector=sector, head=token.i,
+                    text=token.text, code=UNKNOWN_COUNTRY + sector, country=None, sector=sector, head=token.i,
                     certainty=0.5, kind="agent",
                 ))
         return mentions

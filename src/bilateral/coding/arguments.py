@@ -114,8 +114,12 @@ def addressees(verb: Token, index: MentionIndex, sentence: Span, exclude: list[A
 
 
 def object_prep_chain(noun: Token, depth: int = 3) -> list[Token]:
-    """Prepositional objects after a noun, following "of" chains ("resumption of ties with X")."""
-    found = prep_objects(noun, OBJECT_PREPS)
+    """Prepositional objects after a noun, following "of" chains ("resumption of ties with X").
+
+    The agent of an event noun comes first: in "condemned an attack by X on Y" the party
+    condemned is X.
+    """
+    found = prep_objects(noun, ("by",)) + prep_objects(noun, OBJECT_PREPS)
     if depth > 1:
         for inner in prep_objects(noun, ("of",)) + [c for c in noun.children if c.dep_ == "acl"]:
             found += object_prep_chain(inner, depth - 1)
