@@ -29,6 +29,15 @@ def test_dyad_table_counts_and_goldstein(tmp_path):
     assert table["events"].sum() == 4
 
 
+def test_dyad_table_leaves_out_negated_events(tmp_path):
+    events = _events()
+    events[0].negated = True  # "Iran did not ..." is evidence, not an event of the dyad
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write_batch([], [], events)
+        table = dyad_table(store.con, "IRN", "RUS")
+    assert table["events"].sum() == 3
+
+
 def test_dyad_table_period_bounds_and_year(tmp_path):
     with Store(tmp_path / "s.duckdb") as store:
         store.write_batch([], [], _events())

@@ -22,11 +22,15 @@ def check_freq(freq: str) -> str:
 
 
 def dyad_events(con: duckdb.DuckDBPyConnection, a: str, b: str, start: str | None = None, end: str | None = None) -> duckdb.DuckDBPyRelation:
-    """Events from ``a`` to ``b`` or back (country codes), optionally within [start, end], as a relation."""
+    """Events from ``a`` to ``b`` or back (country codes), optionally within [start, end], as a relation.
+
+    Negated events ("Russia did not deliver ...") are kept in the store as evidence but are not
+    events of the dyad, as in the rest of the dynamics engine.
+    """
     sql = (
         "SELECT *, CASE WHEN source_country = $a THEN $a || '->' || $b ELSE $b || '->' || $a END AS direction "
         "FROM events WHERE ((source_country = $a AND target_country = $b) OR (source_country = $b AND target_country = $a)) "
-        "AND date IS NOT NULL AND ($start IS NULL OR date >= CAST($start AS DATE)) AND ($end IS NULL OR date <= CAST($end AS DATE))"
+        "AND date IS NOT NULL AND NOT coalesce(negated, false) AND ($start IS NULL OR date >= CAST($start AS DATE)) AND ($end IS NULL OR date <= CAST($end AS DATE))"
     )
     return con.sql(sql, params={"a": a, "b": b, "start": start, "end": end})
 
