@@ -140,8 +140,8 @@ def test_code_texts_returns_a_frame_of_events():
 
     frame = bilateral.code_texts(["Turkey attacked Syria.", "Nothing happened here."],
                                  dates=["2020-02-03", None], ids=["a", "b"])
-    assert list(frame.columns[: len(EVENT_COLUMNS)]) == list(EVENT_COLUMNS)
-    assert frame[["source", "target", "cameo", "date", "source_id"]].values.tolist() == [
+    assert list(frame.columns) == list(EVENT_COLUMNS)
+    assert frame[["source", "target", "cameo", "date", "doc_id"]].values.tolist() == [
         ["TUR", "SYR", "190", "2020-02-03", "a"]
     ]
     with pytest.raises(ValueError, match="dates"):
@@ -161,3 +161,21 @@ def test_coder_event_place_with_coordinates(coder):
     assert 49 < event.lat < 51 and 35 < event.lon < 37
     [event] = coder.code_sentence("Turkey attacked Syria.", "2024-05-01")
     assert event.location is None and event.lat is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Syria said it will not accept Lebanese proposals.", ("SYR", "LBN", "12")),  # refusal, not a non-event
+        ("Russia wants NATO forces to leave Romania.", ("RUS", "IGO", "02")),  # a request to others
+        ("France condemned the attack by Mali on Niger.", ("FRA", "MLI", "11")),  # the attacker is condemned
+    ],
+)
+def test_coder_refusals_requests_and_criticised_agents(code, text, expected):
+    assert any((s, t[:3], c[:2]) == expected for s, t, c in code(text)), code(text)
+
+
+def test_coder_hypothetical_and_unaddressed_statements_give_no_events(code):
+    assert ("ISR", "SYR", "190") in code("Israel attacks Syria.")
+    assert not any(c.startswith("19") for _, _, c in code("Iran warned of consequences if Israel attacks Syria."))
+    assert code("Moscow says Russian diplomats are due to leave Poland.") == set()

@@ -12,11 +12,13 @@ def code_texts(texts: Iterable[str], dates: Sequence[str | None] | None = None,
 
     Args:
         texts: the documents.
-        dates: ISO publication dates, one per text (or None).
-        ids: your own ids, one per text; kept as ``doc_id`` is the content hash (see ``source_id``).
+        dates: publication dates, one per text (ISO or anything ``to_iso_date`` reads; None allowed).
+        ids: your own document ids, one per text; they become ``doc_id`` (default: the content hash).
         coder: a ``Coder`` to reuse (default: a new one; loading the model takes a few seconds).
     Returns:
-        one row per event, with ``source_id`` added when ids are given.
+        one row per event, in text order.
+    Raises:
+        ValueError: ``dates`` or ``ids`` do not have one entry per text.
     """
     import pandas as pd
 
@@ -29,16 +31,10 @@ def code_texts(texts: Iterable[str], dates: Sequence[str | None] | None = None,
             raise ValueError(f"code_texts: {len(values)} {name} for {len(texts)} texts; give one per text")
     articles = [
         Article(text=text, date=to_iso_date(dates[i]) if dates is not None else None,
-                source_id=str(ids[i]) if ids is not None else None)
+                source_id=str(ids[i]) if ids is not None else None,
+                doc_id=str(ids[i]) if ids is not None else "")
         for i, text in enumerate(texts)
     ]
     coder = coder or Coder()
-    rows = []
-    for coded in coder.code(articles):
-        for event in coded.events:
-            row = event.as_row()
-            if ids is not None:
-                row["source_id"] = coded.article.source_id
-            rows.append(row)
-    columns = list(EVENT_COLUMNS) + (["source_id"] if ids is not None else [])
-    return pd.DataFrame(rows, columns=columns)
+    rows = [event.as_row() for coded in coder.code(articles) for event in coded.events]
+    return pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
