@@ -82,7 +82,7 @@ def test_coder_compound_actors_give_both_directions_for_reciprocal_acts(code):
     [
         ("Israeli strikes on Iran", ("ISR", "IRN", "190")),
         ("Israeli air strikes on Iran", ("ISR", "IRN", "195")),
-        ("Russian drone attack on Kyiv", ("RUSMIL", "UKR", "195")),
+        ("Russian drone attack on Kyiv", ("RUS", "UKR", "195")),
         ("US sanctions against Iran", ("USA", "IRN", "163")),
     ],
 )

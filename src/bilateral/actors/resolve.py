@@ -19,6 +19,7 @@ _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "nummod", "appos"}
 # Prepositions after an agent noun that name its country ("officials in Tehran", "army of Iran").
 _LOCATIVE_PREPS = {"in", "of", "from", "throughout", "across"}
 UNKNOWN_COUNTRY = "---"  # CAMEO's (and PETRARCH's) mark for an actor whose country the text does not give
+_TIME_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _FALLBACK_LABELS = {"GPE", "NORP", "ORG", "LOC", "FAC"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}  # a named city or region stands for its country
 _DETERMINERS = ("the ", "The ")
@@ -81,12 +82,14 @@ class ActorResolver:
         compound words ("opposition groups" -> OPP); an unknown-sector (UNK) word yields
         to a known one.
         """
-        if token.pos_ not in {"NOUN", "PROPN"}:
+        if token.pos_ not in {"NOUN", "PROPN"} or token.ent_type_ in _TIME_LABELS:
             return None
-        compounds = [c for c in token.lefts if c.dep_ == "compound"]
+        compounds = [c for c in token.lefts if c.dep_ == "compound" and c.ent_type_ not in _TIME_LABELS]
         keys = ([" ".join([c.lower_ for c in compounds] + [token.lower_])] if compounds else [])
-        keys += [token.lower_, token.lemma_.lower()] + [c.lower_ for c in compounds]
+        keys += [token.lower_, token.lemma_.lower()]
         found = [s for s in (self._agent(key) for key in keys) if s]
+        if found:  # a compound word refines a vague agent ("opposition groups"), never makes one
+            found += [s for s in (self._agent(c.lower_) for c in compounds) if s]
         known = [s for s in found if s != "UNK"]
         return (known or found or [None])[0]
 
