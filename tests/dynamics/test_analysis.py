@@ -40,3 +40,16 @@ def test_analysis_of_an_absent_pair_is_empty_with_a_note(three_phase_events):
     result = analyse(three_phase_events, "AAA", "ZZZ")
     assert result.events == 0 and result.phases == [] and result.outlook is None
     assert "no events" in result.notes[0]
+
+
+def test_analysis_notes_state_gaps_quiet_periods_and_thin_data():
+    from tests.dynamics.conftest import make_events
+
+    frame = make_events([
+        ("2021-01-05", "AAA", "BBB", "057"), ("2021-02-05", "AAA", "CCC", "042"),
+        ("2021-04-05", "BBB", "AAA", "111"), ("2021-05-05", "AAA", "BBB", "042"),
+    ])
+    notes = analyse(frame, "AAA", "BBB").notes
+    assert notes[0] == "periods without coverage of either country: 1 of 5 (gaps, not zeros)"
+    assert notes[1] == "covered periods without any event between the two: 1 (their index is the neutral 0)"
+    assert notes[2].startswith("thin data: 0.8 events per covered month")

@@ -108,10 +108,10 @@ def _notes(dyad: Dyad, series: pd.DataFrame, n_events: int) -> list[str]:
     notes = []
     gaps = int((~both["covered"]).sum())
     if gaps:
-        notes.append(f"{gaps} of {len(both)} periods have no coverage of either country (gaps, not zeros)")
-    undefined = int(both["coop_index"].isna().sum()) - gaps
-    if undefined:
-        notes.append(f"{undefined} covered periods have no weighted event between the two, so no index")
+        notes.append(f"periods without coverage of either country: {gaps} of {len(both)} (gaps, not zeros)")
+    quiet = int((both["covered"] & (both["events"].fillna(0) == 0)).sum())
+    if quiet:
+        notes.append(f"covered periods without any event between the two: {quiet} (their index is the neutral 0)")
     per_period = n_events / max(int(both["covered"].sum()), 1)
     if per_period < 5:
         notes.append(f"thin data: {per_period:.1f} events per covered {dyad.freq} on average; levels are uncertain")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -81,15 +81,3 @@ def event_refs(frame: pd.DataFrame) -> list[EventRef]:
         refs.append(EventRef(**values))
     return refs
 
-
-@dataclass(frozen=True, eq=False)
-class Evidence(Result):
-    """A group of cited events: their ids (the contract) and short records for display."""
-
-    event_ids: list[str] = field(default_factory=list)
-    events: list[EventRef] = field(default_factory=list)
-
-    @classmethod
-    def from_frame(cls, frame: pd.DataFrame) -> "Evidence":
-        refs = event_refs(frame)
-        return cls([r.event_id for r in refs], refs)

@@ -14,8 +14,6 @@ import pandas as pd
 from bilateral.dynamics.dyad import PENTA_NAMES, QUAD_NAMES, check_freq
 from bilateral.model import EVENT_COLUMNS
 
-# Periods per year, for trends stated per year and default windows.
-PERIODS_PER_YEAR = {"day": 365.25, "week": 365.25 / 7, "month": 12.0, "quarter": 4.0, "year": 1.0}
 _PANDAS_FREQ = {"day": "D", "week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}
 
 # Negated events ("did not attack") are stored to keep the record but are not interactions.
@@ -119,10 +117,6 @@ class Dyad:
     @property
     def ba(self) -> str:
         return f"{self.b}->{self.a}"
-
-    @property
-    def periods_per_year(self) -> float:
-        return PERIODS_PER_YEAR[self.freq]
 
     def cached(self, key: str, compute: Callable[[], object]) -> object:
         """A value computed once per Dyad (series are read by several methods)."""
