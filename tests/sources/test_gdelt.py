@@ -247,3 +247,17 @@ def test_gdelt_hostile_files_never_crash_and_counts_add_up(store, shared_data, t
     assert report.error is None and report.adds_up()
     assert (report.read, report.rejected, report.stored) == (read, rejected, read - rejected)
     assert [r.line for r in report.rejects][:1] == ([line] if line else [])
+
+
+def test_gdelt_v1_rows_shorter_than_57_columns_are_rejected(store, shared_data, tmp_path):
+    """Null padding reads 57- and 58-column rows; a row cut shorter is a bad row, not a padded one (issue 7)."""
+    rows = [r.split("\t") for r in (shared_data / V1_MIXED).read_text(encoding="utf-8").splitlines()]
+    full = next(r for r in rows if len(r) == 58)
+    back = next(r for r in rows if len(r) == 57)
+    lines = [full[:30], full, back, full[:56], full[:56] + ["", "http://example.org/"]]
+    path = tmp_path / "short.tsv"
+    path.write_text("\n".join("\t".join(r) for r in lines) + "\n", encoding="utf-8")
+    report = import_file(store, "gdelt", path)
+    assert (report.read, report.stored, report.rejected) == (5, 2, 3)
+    reasons = {r.line: r.reason for r in report.rejects}
+    assert "found 30" in reasons[1] and "found 56" in reasons[4] and "DATEADDED" in reasons[5]

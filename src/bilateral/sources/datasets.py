@@ -45,6 +45,8 @@ class DatasetReader:
     timestampformat: str | None = None
     nullstr: tuple[str, ...] = ("",)
     null_padding: bool = False
+    # Columns a row must reach: with null padding they are NULL on a short row, which is left out.
+    present: tuple[str, ...] = ()
     quote_when_comma: bool = True
 
     def layout_spec(self) -> Layout:
@@ -53,7 +55,9 @@ class DatasetReader:
     def scan_options(self, header: bool, delimiter: str) -> ScanOptions:
         layout = self.layout_spec()
         return ScanOptions(
-            columns=layout.duckdb_columns(), required=layout.required(), delimiter=delimiter, header=header,
+            columns=layout.duckdb_columns(), delimiter=delimiter, header=header,
+            required=tuple(c for c in layout.required() if c not in self.present), present=self.present,
+            min_width=min(self.widths),
             dateformat=self.dateformat, timestampformat=self.timestampformat, nullstr=self.nullstr,
             null_padding=self.null_padding, quote='"' if delimiter == "," and self.quote_when_comma else "",
         )
@@ -131,12 +135,17 @@ def load_sql(reader: DatasetReader, scan: str) -> str:
     """INSERT ... SELECT that maps a parsed file into the reader's table (returns the row count).
 
     The CAMEO fields of a row are the struct ``o`` (see :func:`cameo_lookup`); a row whose
-    code is missing cannot be stored and is left out (the import reports it).
+    code, or one of the reader's ``present`` columns, is missing is left out (the import
+    finds and reports it).
     """
     select = ", ".join(f"{expr} AS {col}" for col, expr in reader.columns.items())
     source = f"{scan} AS r"
+    present = [f'r."{c}" IS NOT NULL' for c in reader.present]
     if reader.code_column:
         code = f'r."{reader.code_column}"'
         lookup = cameo_lookup(reader.profile, code)
-        source = f"(SELECT r.*, {lookup} AS o FROM {scan} AS r WHERE {code} IS NOT NULL) AS r"
+        where = " AND ".join([f"{code} IS NOT NULL", *present])
+        source = f"(SELECT r.*, {lookup} AS o FROM {scan} AS r WHERE {where}) AS r"
+    elif present:
+        source = f"(SELECT * FROM {scan} AS r WHERE {' AND '.join(present)}) AS r"
     return f"INSERT INTO {reader.table} BY NAME SELECT {select} FROM {source} {reader.joins}"

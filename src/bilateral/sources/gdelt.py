@@ -113,7 +113,7 @@ register_reader(DatasetReader(
 register_reader(DatasetReader(
     # Back files (1979-2013) have 57 columns, daily files 58 (SOURCEURL); null padding reads both.
     name=GDELT1, dataset="gdelt", layout="gdelt1", widths=frozenset({57, 58}),
-    columns=_event_columns(GDELT1), code_column="EventCode", null_padding=True,
+    columns=_event_columns(GDELT1), code_column="EventCode", null_padding=True, present=("DATEADDED",),
 ))
 register_reader(DatasetReader(
     name=GDELT2_MENTIONS, dataset="gdelt", layout="gdelt2_mentions", widths=frozenset({16}),

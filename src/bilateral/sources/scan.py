@@ -47,12 +47,14 @@ class ScanOptions:
 
     columns: tuple[tuple[str, str], ...]  # (name, DuckDB type) in file order
     required: tuple[str, ...] = ()  # empty value is an error, not NULL
+    present: tuple[str, ...] = ()  # must be there but may be padded (NULL): such rows are left out
     delimiter: str = "\t"
     header: bool = False
     dateformat: str = "%Y%m%d"
     timestampformat: str | None = None
     nullstr: tuple[str, ...] = ("",)
     null_padding: bool = False
+    min_width: int | None = None  # with null padding: the fewest columns a row may have
     quote: str = ""
 
 
@@ -203,7 +205,9 @@ def find_unreported(path: str | Path, options: ScanOptions, known: set[int], lim
     column count, empty required field, line length. It stops after ``limit`` finds.
     """
     names = [name for name, _ in options.columns]
-    required = [(i, name) for i, name in enumerate(names) if name in options.required]
+    needed = set(options.required) | set(options.present)
+    required = [(i, name) for i, name in enumerate(names) if name in needed]
+    least = options.min_width if options.null_padding and options.min_width else len(names)
     delimiter = options.delimiter.encode()
     found: list[RowReject] = []
     with open(path, "rb") as fh:
@@ -211,7 +215,7 @@ def find_unreported(path: str | Path, options: ScanOptions, known: set[int], lim
             if (options.header and number == 1) or number in known:
                 continue
             line = raw.rstrip(b"\r\n")
-            reason = _line_problem(line, delimiter, len(names), options.null_padding, required)
+            reason = _line_problem(line, delimiter, (least, len(names)), required)
             if reason:
                 found.append(RowReject(str(path), number, reason, line[:4000].decode("utf-8", "replace")))
                 if len(found) >= limit:
@@ -219,14 +223,16 @@ def find_unreported(path: str | Path, options: ScanOptions, known: set[int], lim
     return found
 
 
-def _line_problem(line: bytes, delimiter: bytes, width: int, padded: bool, required: list[tuple[int, str]]) -> str | None:
+def _line_problem(line: bytes, delimiter: bytes, widths: tuple[int, int], required: list[tuple[int, str]]) -> str | None:
     if not line.strip():
         return None
     if len(line) > MAX_LINE_BYTES:
         return f"line longer than {MAX_LINE_BYTES:,} bytes"
     fields = line.split(delimiter)
-    if len(fields) > width or (len(fields) < width and not padded):
-        return f"wrong column count: expected {width}, found {len(fields)}"
+    least, most = widths
+    if not least <= len(fields) <= most:
+        expected = f"{most}" if least == most else f"{least} to {most}"
+        return f"wrong column count: expected {expected}, found {len(fields)}"
     for index, name in required:
         if index >= len(fields) or not fields[index].strip():
             return f"{name}: missing value"
