@@ -46,7 +46,7 @@ def test_network_guard_reaches_the_bilateral_command(tmp_path, cli):
 
 @pytest.mark.shared
 def test_network_data_commands_run_offline(tmp_path, cli, shared_data):
-    """import, dyad, report (HTML and Markdown), export and code finish with sockets blocked."""
+    """import, dyad, report, export and code finish with sockets blocked."""
     db = tmp_path / "s.duckdb"
     icews = shared_data / "formats" / "icews" / "events.2018.sample.tab"
     story = tmp_path / "story.txt"
@@ -56,7 +56,6 @@ def test_network_data_commands_run_offline(tmp_path, cli, shared_data):
         ("import", "icews", icews),
         ("dyad", "USA", "PRK", "--freq", "day"),
         ("report", "USA", "PRK", "--out", tmp_path / "r.html"),
-        ("report", "USA", "PRK", "--out", tmp_path / "r.md"),
         ("export", "--format", "gdelt2", "--out", tmp_path / "e.tsv"),
         ("code", story),
     ]:
