@@ -61,3 +61,17 @@ def test_resolve_bare_agent_words_have_a_sector_but_no_country(find):
     police = find("Police arrested three protesters.")["Police"]
     assert (police.code, police.country, police.sector) == ("---COP", None, "COP")
     assert police.certainty < 1.0
+
+
+def test_resolve_collective_nouns_take_their_members_sector(find):
+    assert find("A group of tourists arrived.")["group"].code == "---CVL"
+
+
+def test_resolve_country_goes_to_the_head_of_the_noun_phrase(find):
+    mentions = find("The ruling Mongolian People's Party won the vote.")
+    [party] = [m for m in mentions.values() if m.country == "MNG"]
+    assert party.text.endswith("Party") and party.sector != "CVL"  # the party, not "People"
+
+
+def test_resolve_dates_are_not_agents(find):
+    assert all(m.sector != "NON" for m in find("Police fired on Monday night.").values())

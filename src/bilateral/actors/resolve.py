@@ -19,6 +19,8 @@ _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "nummod", "appos"}
 # Prepositions after an agent noun that name its country ("officials in Tehran", "army of Iran").
 _LOCATIVE_PREPS = {"in", "of", "from", "throughout", "across"}
 UNKNOWN_COUNTRY = "---"  # CAMEO's (and PETRARCH's) mark for an actor whose country the text does not give
+_COLLECTIVES = {"group", "band", "number", "team", "crowd", "gang", "delegation", "member", "dozen", "hundred",
+                "thousand", "million", "handful", "couple", "majority", "minority", "unit", "contingent"}
 _TIME_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _FALLBACK_LABELS = {"GPE", "NORP", "ORG", "LOC", "FAC"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}  # a named city or region stands for its country
@@ -88,6 +90,12 @@ class ActorResolver:
         keys = ([" ".join([c.lower_ for c in compounds] + [token.lower_])] if compounds else [])
         keys += [token.lower_, token.lemma_.lower()]
         found = [s for s in (self._agent(key) for key in keys) if s]
+        if token.lemma_.lower() in _COLLECTIVES:  # "a group of tourists" is tourists
+            for member in (g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                           for g in c.children if g.dep_ == "pobj"):
+                inner = self.agent_sector(member)
+                if inner:
+                    return inner
         if found:  # a compound word refines a vague agent ("opposition groups"), never makes one
             found += [s for s in (self._agent(c.lower_) for c in compounds) if s]
         known = [s for s in found if s != "UNK"]
@@ -160,8 +168,16 @@ class ActorResolver:
         return [recoded.get(id(m), m) for m in out]
 
     def _combine(self, mention: ActorMention, holder: Token) -> ActorMention:
-        """The mention widened to the noun it modifies, with that noun's sector if it is an agent."""
-        sector = self.agent_sector(holder)
+        """The mention widened to the noun it modifies, with that noun's sector if it is an agent.
+
+        The noun phrase's own head wins over a noun inside it: in "Mongolian People's Party" the
+        country modifies "People", but the actor is the party.
+        """
+        top = holder
+        while top.dep_ in {"compound", "poss"} and top.head.pos_ in {"NOUN", "PROPN"} and top.head.i > top.i:
+            top = top.head
+        sector = self.agent_sector(top)  # not the inner noun's: "People's Party" is no civilian
+        holder = top
         start = min(mention.start, holder.left_edge.i)
         end = max(mention.end, holder.i + 1)
         span = holder.doc[start:end]
