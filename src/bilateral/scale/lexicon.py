@@ -1,0 +1,137 @@
+"""The word lists the pre-scan matches, derived once from the coder's own data.
+
+Lemmas are not known before the parse, so predicates and agent nouns are matched on every
+surface form spaCy's rule lemmatizer could map to them: the lemma itself, the inverse of each
+suffix rule and of each exception, whatever the part of speech, and the forms the attribute
+ruler gives a lemma ("'d" -> "would"). The sets are supersets of what the coder can see.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.matcher import PhraseMatcher
+
+from bilateral.scale.solo import Requirement, solo_requirements
+
+# Kinds of dictionary rows the resolver refuses in all-lower-case text ("who", "chad").
+try:
+    from bilateral.actors.resolve import _CASE_SENSITIVE_KINDS as CASE_SENSITIVE_KINDS
+except ImportError:  # the resolver dropped the rule: every match counts, which is only slower
+    CASE_SENSITIVE_KINDS = frozenset()
+
+NAME, NAME_CASED = "NAME", "NAME_CASED"  # PhraseMatcher labels: any case / not all lower case
+
+
+def inflections(lemmas: Iterable[str], lemmatizer) -> set[str]:
+    """Every lower-case form the rule lemmatizer could reduce to one of ``lemmas``.
+
+    Args:
+        lemmas: lemmas (compared lower-cased, as the coder does).
+        lemmatizer: spaCy's ``Lemmatizer`` component (rule mode) whose tables are inverted.
+    Returns:
+        the lemmas, every suffix-rule inverse (for every part of speech) and every exception form.
+    """
+    lemmas = {lemma.lower() for lemma in lemmas if lemma}
+    forms = set(lemmas)
+    for pos_rules in lemmatizer.lookups.get_table("lemma_rules").values():
+        for old, new in pos_rules:
+            forms.update(lemma[:len(lemma) - len(new)] + old for lemma in lemmas if lemma.endswith(new))
+    for pos_exceptions in lemmatizer.lookups.get_table("lemma_exc").values():
+        for form, targets in pos_exceptions.items():
+            if any(target.lower() in lemmas for target in targets):
+                forms.add(form.lower())
+    return forms
+
+
+def attribute_ruler_lemmas(nlp) -> dict[str, set[str]]:
+    """Lemma -> the lower-case token forms the attribute ruler gives that lemma ("would" <- "'d")."""
+    if "attribute_ruler" not in nlp.component_names:
+        return {}
+    found: dict[str, set[str]] = {}
+    for pattern in nlp.get_pipe("attribute_ruler").patterns:
+        lemma = str(pattern["attrs"].get("LEMMA", "")).lower()
+        for token in (t for alternative in pattern["patterns"] for t in alternative):
+            value = token.get("LOWER") or token.get("ORTH")
+            if lemma and isinstance(value, str):
+                found.setdefault(lemma, set()).add(value.lower())
+    return found
+
+
+@dataclass
+class ScanLexicon:
+    """Hashed word sets and the phrase matcher the pre-scan runs, built once per process."""
+
+    matcher: PhraseMatcher
+    names: dict[int, bool] = field(default_factory=dict)  # one-token name -> needs a capital
+    agents: set[int] = field(default_factory=set)
+    compounds: dict[int, list[frozenset[int]]] = field(default_factory=dict)  # head word -> other words
+    predicates: set[int] = field(default_factory=set)
+    solo: dict[int, list[Requirement]] = field(default_factory=dict)  # form -> when a lone source may use it
+
+
+def build_lexicon(nlp, actors, book, solo_excluded: Iterable[str] = ()) -> ScanLexicon:
+    """The pre-scan's lexicon for one pipeline, actor dictionary and pattern book."""
+    add = nlp.vocab.strings.add
+    places = place_names()
+    cased = {p for p in actors.phrases() if p not in places and _case_sensitive(actors, p)}
+    lexicon = ScanLexicon(_name_matcher(nlp, actors, places, cased))
+    lexicon.names = {add(p): p in cased for p in set(actors.phrases()) | places}
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    lexicon.agents = {add(f) for f in inflections((w for w in actors.agents if " " not in w), lemmatizer)}
+    for word in actors.agents:
+        words = word.split()
+        if len(words) > 1:  # the resolver keys a compound by its exact words ("defence minister")
+            lexicon.compounds.setdefault(add(words[-1]), []).append(frozenset(add(w) for w in words[:-1]))
+    ruler = attribute_ruler_lemmas(nlp)
+    cache: dict[frozenset[str], frozenset[int]] = {}
+
+    def forms(words: frozenset[str]) -> frozenset[int]:
+        """Hashed surface forms of some lemmas (inflections and attribute-ruler forms)."""
+        if words not in cache:
+            found = inflections(words, lemmatizer) | {f for w in words for f in ruler.get(w.lower(), ())}
+            cache[words] = frozenset(add(f) for f in found)
+        return cache[words]
+
+    lexicon.predicates = set(forms(frozenset(book.blocks) | frozenset(book.nouns)))
+    for lemma, requirements in solo_requirements(book, solo_excluded, forms).items():
+        for form in forms(frozenset([lemma])):
+            lexicon.solo.setdefault(form, []).extend(requirements)
+    return lexicon
+
+
+def place_names() -> set[str]:
+    """Normalised names of gazetteer places in one country: the resolver codes them as that country."""
+    try:
+        from bilateral.actors.dictionary import load_gazetteer, normalize
+    except ImportError:
+        return set()
+    frame = load_gazetteer()
+    names: set[str] = set()
+    for name, aliases, country in zip(frame["name"], frame["aliases"], frame["country"]):
+        if len(str(country)) == 3:
+            names.update(normalize(s) for s in [name, *str(aliases).split("|")] if s.strip())
+    return names - {""}
+
+
+def _case_sensitive(actors, phrase: str) -> bool:
+    """True when every row of a phrase is of a kind the resolver ignores in lower-case text."""
+    entries = actors.lookup(phrase)
+    return bool(entries) and all((e.kind or "") in CASE_SENSITIVE_KINDS for e in entries)
+
+
+def _name_matcher(nlp, actors, places: set[str], cased: set[str]) -> PhraseMatcher:
+    """Dictionary phrases and places as the resolver tokenises them, plus each row's surface form as written."""
+    groups: dict[str, set[str]] = {NAME: set(), NAME_CASED: set()}
+    for phrase in set(actors.phrases()) | places:
+        if phrase.strip():
+            groups[NAME_CASED if phrase in cased else NAME].add(phrase)
+    for entry in actors.entries:
+        if entry.surface.strip():
+            groups[NAME_CASED if entry.phrase in cased else NAME].add(entry.surface)
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for label, texts in groups.items():
+        patterns = list(nlp.tokenizer.pipe(sorted(texts)))
+        for start in range(0, len(patterns), 5000):
+            matcher.add(label, patterns[start:start + 5000])
+    return matcher

@@ -1,0 +1,145 @@
+"""Sentence-wise coding: split cheaply, pre-scan, parse only the sentences that can hold an event.
+
+The article is tokenised once and split by spaCy's small ``senter`` model plus the coder's
+line-break rule. Each kept sentence is parsed as its own Doc (tagger, parser, lemmatizer,
+NER); the annotations are then written back into the article's Doc, whose text is the
+article's text, so the coder's ``code_doc`` sees exact character offsets and sentence
+numbers. A sentence's parse does not depend on which other sentences are parsed, so the
+events with the pre-scan equal those of parsing every sentence whenever the pre-scan keeps
+every sentence the coder can code (see ``prescan``).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from importlib.util import find_spec
+from dataclasses import dataclass
+
+import numpy
+from spacy.attrs import DEP, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
+from spacy.tokens import Doc, Span
+
+from bilateral.coding.coder import CodedDocument
+from bilateral.coding.nlp import LINE_BREAKS
+from bilateral.model import Article
+from bilateral.scale.prescan import PARSE_WITH_NER, SKIP, Prescan
+
+# What the parse of a sentence adds; copied into the article's Doc.
+PARSE_ATTRS = [TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE, ENT_KB_ID]
+
+
+@dataclass
+class SentenceCounts:
+    """Work done: documents, sentences split, sentences parsed, events found."""
+
+    documents: int = 0
+    sentences: int = 0
+    parsed: int = 0
+    events: int = 0
+
+    def add(self, other: "SentenceCounts") -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+class SentenceCoder:
+    """Runs a ``Coder`` sentence by sentence, parsing only what the pre-scan keeps.
+
+    Args:
+        coder: the ``Coder`` (default: a new one, which loads the model).
+        prescan: False parses every sentence (the reference the pre-scan is checked against).
+        parse_batch: sentences per ``nlp.pipe`` batch.
+    """
+
+    def __init__(self, coder=None, prescan: bool = True, parse_batch: int = 256):
+        if coder is None:
+            from bilateral.coding import Coder
+
+            coder = Coder()
+        self.coder, self.nlp = coder, coder.nlp
+        self.senter = self.nlp.get_pipe("senter")  # shipped disabled; we call it directly
+        self.line_breaks = self.nlp.get_pipe(LINE_BREAKS)
+        self.prescan = Prescan.for_coder(coder) if prescan else None
+        # Without the text stage's place finder the coder reads places from named entities.
+        self.ner_optional = find_spec("bilateral.text.places") is not None
+        self.parse_batch = parse_batch
+        self.counts = SentenceCounts()
+
+    def code(self, articles: Iterable[Article], batch_size: int = 64) -> Iterator[CodedDocument]:
+        """Code articles lazily in batches; yields one CodedDocument per article, in input order."""
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= batch_size:
+                yield from self.code_batch(batch)
+                batch = []
+        if batch:
+            yield from self.code_batch(batch)
+
+    def code_batch(self, articles: list[Article]) -> list[CodedDocument]:
+        """Code one batch: split all, parse the kept sentences of all together, then code each."""
+        docs = self.split([a.text for a in articles])
+        chunks = [list(doc.sents) for doc in docs]
+        decisions = [self._decide(doc, sents) for doc, sents in zip(docs, chunks)]
+        todo = [(sent, d) for sents, ds in zip(chunks, decisions) for sent, d in zip(sents, ds) if d != SKIP]
+        parsed = self._parse([sent for sent, _ in todo], [d == PARSE_WITH_NER for _, d in todo])
+        coded, done = [], 0
+        for article, doc, sents, ds in zip(articles, docs, chunks, decisions):
+            own = [(sent, parsed[done + k]) for k, sent in enumerate(s for s, d in zip(sents, ds) if d != SKIP)]
+            done += len(own)
+            coded.append(self.coder.code_doc(merge_parses(doc, sents, own), article))
+        counts = SentenceCounts(len(articles), sum(map(len, chunks)), len(todo), sum(len(c.events) for c in coded))
+        self.counts.add(counts)
+        return coded
+
+    def _parse(self, sents: list[Span], with_ner: list[bool]) -> list[Doc]:
+        """Parse sentences as Docs of their own (one sentence each); named entities only where asked."""
+        # Each split sentence stays one sentence (so numbering does not depend on what is parsed).
+        docs = [Doc(self.nlp.vocab, words=[t.text for t in s], spaces=[bool(t.whitespace_) for t in s],
+                    sent_starts=[True] + [False] * (len(s) - 1)) for s in sents]
+        docs = list(self.nlp.pipe(docs, batch_size=self.parse_batch, disable=["ner"]))
+        if "ner" in self.nlp.pipe_names:
+            needing = [doc for doc, wanted in zip(docs, with_ner) if wanted]
+            for _ in self.nlp.get_pipe("ner").pipe(needing, batch_size=self.parse_batch):
+                pass  # annotates in place
+        return docs
+
+    def split(self, texts: list[str]) -> list[Doc]:
+        """Tokenise and split into sentences without parsing (senter, then the line-break rule)."""
+        docs = list(self.senter.pipe(self.nlp.tokenizer.pipe(texts), batch_size=self.parse_batch))
+        return [self.line_breaks(doc) for doc in docs]
+
+    def _decide(self, doc: Doc, sents: list[Span]) -> list[int]:
+        if self.prescan is None:
+            return [SKIP if _blank(sent) else PARSE_WITH_NER for sent in sents]
+        decisions = self.prescan.select(doc, sents)
+        if not self.ner_optional:
+            decisions = [PARSE_WITH_NER if d else SKIP for d in decisions]
+        return [SKIP if _blank(sent) else d for sent, d in zip(sents, decisions)]
+
+
+def _blank(sent: Span) -> bool:
+    return not sent.text.strip()
+
+
+def merge_parses(doc: Doc, sents: list[Span], parsed: list[tuple[Span, Doc]]) -> Doc:
+    """Write each sentence's parse into the article's Doc; unparsed sentences stay as split.
+
+    Args:
+        doc: the tokenised, split article.
+        sents: its sentences, in order, covering every token.
+        parsed: (sentence, its parsed Doc) for the sentences that were parsed.
+    Returns:
+        ``doc`` itself, annotated: tags, lemmas, dependencies and entities where parsed, and
+        every split sentence still starting a sentence.
+    """
+    if not parsed:
+        return doc
+    array = numpy.zeros((len(doc), len(PARSE_ATTRS)), dtype="uint64")
+    for sent, sent_doc in parsed:
+        array[sent.start:sent.end] = sent_doc.to_array(PARSE_ATTRS)
+    doc.from_array(PARSE_ATTRS, array)  # recomputes sentence starts from the heads
+    starts = doc.to_array([SENT_START])
+    for sent in sents:  # unparsed tokens have no head, so their sentences must be restored
+        starts[sent.start] = 1
+    doc.from_array([SENT_START], starts)
+    return doc

@@ -1,0 +1,80 @@
+"""The pre-scan drops sentences that cannot hold an event, and never one that can."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.shared
+
+
+def _rows(coded):
+    return [e.as_row() for c in coded for e in c.events]
+
+
+@pytest.fixture(scope="module")
+def both_ways(scanning, parsing_all, newswire):
+    """The sample coded with the pre-scan and with every sentence parsed."""
+    return scanning.code_batch(newswire), parsing_all.code_batch(newswire)
+
+
+def test_prescan_loses_no_event_on_real_newswire(both_ways, scanning):
+    scanned, everything = both_ways
+    assert _rows(everything), "the sample should hold events"
+    assert _rows(scanned) == _rows(everything)
+    assert [c.sentences for c in scanned] == [c.sentences for c in everything]
+
+
+def test_prescan_skips_sentences_on_real_newswire(scanning, parsing_all, newswire):
+    from bilateral.scale.sentences import SentenceCoder
+
+    fresh = SentenceCoder(scanning.coder)
+    fresh.code_batch(newswire[:40])
+    counts = fresh.prescan.counts
+    assert 0 < counts.kept < 0.7 * counts.sentences  # Reuters: trade and markets, few actors
+
+
+def test_prescan_sentence_offsets_are_exact(both_ways, newswire):
+    scanned, _ = both_ways
+    for coded in scanned:
+        text = coded.article.text
+        for sentence in coded.sentences:
+            assert text[sentence.char_start:sentence.char_end] == sentence.text
+        for event in coded.events:
+            assert event.sentence.strip() in text
+            assert 0 <= event.char_start < event.char_end <= len(text)
+
+
+def test_prescan_predicate_forms_cover_every_lemma_the_parser_gives(coder, scanning, newswire):
+    """Every token whose lemma is a pattern verb or noun has a surface form the scan knows."""
+    lexicon = scanning.prescan.lexicon
+    strings = coder.nlp.vocab.strings
+    predicates = set(coder.book.blocks) | set(coder.book.nouns)
+    missed = {(t.text, t.lemma_) for doc in coder.nlp.pipe(a.text for a in newswire[:40]) for t in doc
+              if t.lemma_.lower() in predicates and strings.add(t.lower_) not in lexicon.predicates}
+    assert not missed
+
+
+@pytest.mark.parametrize("text, decision", [
+    ("Iran condemned Israel on Tuesday.", "PARSE_WITH_NER"),
+    ("Russian troops shelled the town.", "PARSE_WITH_NER"),
+    ("Officials met the protesters in the square.", "PARSE"),  # two agent nouns, no name: no NER needed
+    ("The weather was fine and the markets were calm.", "SKIP"),  # no actor, no event noun
+    ("Profits rose five pct in the first quarter.", "SKIP"),  # a predicate but no actor
+    ("The company said it expected higher sales.", "SKIP"),  # one bare agent cannot be a lone source
+    ("He said the who knows.", "SKIP"),  # lower-case 'who' is not the World Health Organization
+    ("The WHO said the outbreak was over.", "SKIP"),  # one name, and a statement needs a target
+    ("The WHO sent doctors.", "PARSE_WITH_NER"),
+])
+def test_prescan_decisions_on_single_sentences(scanning, text, decision):
+    from bilateral.scale import prescan
+
+    doc = scanning.split([text])[0]
+    assert scanning.prescan.select(doc, [doc[:]]) == [getattr(prescan, decision)]
+
+
+def test_prescan_folds_accents_and_curly_quotes(scanning):
+    from bilateral.scale import prescan
+    from bilateral.scale.prescan import fold
+
+    assert fold("Côte d’Ivoire’s  army") == "Cote d'Ivoire's army"
+    doc = scanning.split(["Soldiers from Côte d’Ivoire attacked the rebels."])[0]
+    assert scanning.prescan.select(doc, [doc[:]]) == [prescan.PARSE_WITH_NER]
