@@ -31,6 +31,7 @@ DATASETS = {
     "gdelt2": ("gdelt", "gdelt-v2/20191024143000.export.CSV", False, 1, 26),
     "gdelt1": ("gdelt", "gdelt-v1/events-mixed-57-58.tsv", False, 1, 26),
     "icews": ("icews", "icews/events.2018.sample.tab", True, 1, 6),
+    "icews_normalised": ("icews", "icews/icews_sample_normalised.tsv", True, 1, 6),
     "phoenix": ("phoenix", None, False, 1, 13),
 }
 
