@@ -39,9 +39,39 @@ class Candidate:
         self.reciprocal = self.reciprocal or self.match.reciprocal
 
 
+# Acts whose to-purpose clause states their grievance or aim and is part of the same event.
+PURPOSE_ROOTS = {"14", "18", "19", "20"}
+
+
+def _purpose_clause(verb: Token) -> Token | None:
+    """The verb's "to ..." purpose clause ("marched to demand ...", "launched raids to destroy ...")."""
+    for child in verb.children:
+        if child.dep_ in {"advcl", "xcomp"} and child.pos_ == "VERB" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            return child
+    return None
+
+
+def verb_lemma(verb: Token, book: PatternBook) -> str:
+    """The verb's lemma, repaired from its inflected form when the tagger's lemma is unknown.
+
+    spaCy's lemmatizer now and then strips too much ("staged" -> "stag"); when its lemma is no
+    verb of the pattern data but a regular de-inflection of the word is, the latter is used.
+    """
+    lemma = verb.lemma_.lower()
+    if book.known_verb(lemma) or lemma in modality.lexicon()["light"]:
+        return lemma
+    word = verb.lower_
+    for suffix, replacement in (("ied", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("ies", "y"), ("es", "e"), ("s", "")):
+        stem = word[: -len(suffix)] + replacement if word.endswith(suffix) else ""
+        if stem and (book.known_verb(stem) or stem in modality.lexicon()["light"]):
+            return stem
+    return lemma
+
+
 def match_verb(verb: Token, book: PatternBook) -> PatternMatch | None:
     """The pattern match of one verb from its lemma, particles and object/subject words."""
-    lemma = verb.lemma_.lower()
+    lemma = verb_lemma(verb, book)
     if not book.known_verb(lemma):
         return None
     return book.match_verb(lemma, args.particles(verb), args.region_words(verb, True), args.region_words(verb, False))
@@ -129,7 +159,7 @@ class ClauseCoder:
     def _code(self, verb: Token, sentence: Span, index: args.MentionIndex, consumed: set[int]) -> Candidate | None:
         """One candidate for a verb, taking over its complement when it governs one."""
         own = match_verb(verb, self.book)
-        if verb.lemma_.lower() in modality.lexicon()["light"] and (own is None or own.specificity == 0):
+        if verb_lemma(verb, self.book) in modality.lexicon()["light"] and (own is None or own.specificity == 0):
             own = self._event_object(verb) or own
         kind = modality.governor_class(verb)
         inner_verb = modality.complement(verb) if kind else None
@@ -165,6 +195,10 @@ class ClauseCoder:
                                          and code[:2] != "15")
         if not targets and inner_verb is not None and kind != "nonfactual":
             targets = self._complement_targets(inner_verb, index, sentence, sources, kind)
+        purpose = _purpose_clause(verb) if inner_verb is None and code[:2] in PURPOSE_ROOTS else None
+        if purpose is not None:  # "staged a rally to protest X's decision": the protest is against X
+            consumed.update(part.i for part in [purpose, *purpose.conjuncts])
+            targets = targets or self._complement_targets(purpose, index, sentence, sources, None)
         if match.reverse:
             sources, targets = targets, sources
         objects = [c for v in (verb, inner_verb) if v is not None for c in v.children

@@ -51,6 +51,22 @@ def state_of(mention: ActorMention | None) -> str | None:
     return None if mention.country.startswith(_NON_STATES) else mention.country
 
 
+def plover_of(code: str) -> tuple[str | None, str | None]:
+    """PLOVER type and mode of a CAMEO code from the ontology table.
+
+    PLOVER dropped CAMEO's APPEAL (02x) and folded requests of every kind into REQUEST; the
+    table leaves 02x empty, so an appeal takes the type and mode of the demand (10x) it
+    parallels: 021 appeal for material cooperation -> 101 -> REQUEST assist.
+    """
+    record = lookup(code)
+    if record.plover is None and code.startswith("02"):
+        try:
+            record = lookup("10" + code[2:])
+        except UnknownCodeError:
+            return None, None
+    return record.plover, record.plover_mode
+
+
 def build_events(candidate: Candidate, sentence: Span, index: int, article: Article,
                  context: DocContext, profile: str, single: bool = False) -> list[Event]:
     """The events one candidate yields in its sentence (none if its code is not in CAMEO)."""
@@ -82,8 +98,9 @@ def build_events(candidate: Candidate, sentence: Span, index: int, article: Arti
             source_country=state_of(source), target_country=state_of(target),
             cameo=record.code, root=record.root, quad_class=record.quad_class, penta_class=record.penta_class,
             goldstein=record.goldstein(profile),
-            plover=(candidate.match.plover if record.code == candidate.code else None) or record.plover,
-            plover_mode=(candidate.match.plover_mode if record.code == candidate.code else None) or record.plover_mode,
+            plover=(candidate.match.plover if record.code == candidate.code else None) or plover_of(record.code)[0],
+            plover_mode=(candidate.match.plover_mode if record.code == candidate.code else None)
+            or plover_of(record.code)[1],
             sentence=sentence.text, char_start=start, char_end=end, url=article.url, title=article.title,
             confidence=confidence.score(evidence), date_precision=precision, date_source=date_source,
             source_text=source.text, target_text=target.text if target else None,
