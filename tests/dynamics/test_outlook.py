@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from bilateral.dynamics.outlook import backtest, fit_forecast, mae, outlook
+from bilateral.dynamics.outlook import backtest, fit, fit_forecast, mae, outlook
 
 
 def local_level(n: int, rng: np.random.Generator, level_sd: float = 0.05, noise_sd: float = 0.15) -> np.ndarray:
@@ -71,3 +71,27 @@ def test_outlook_needs_some_history_and_a_known_model(three_phase_events):
     assert outlook(short, "AAA", "BBB") is None
     with pytest.raises(ValueError):
         fit_forecast(np.zeros(10), 3, model="prophet")
+
+
+def test_outlook_backtest_with_fixed_params_uses_no_later_observation():
+    y = local_level(60, np.random.default_rng(3))
+    y[[30, 41]] = np.nan
+    params = fit(y).params
+    table = backtest(y, horizon=3, min_train=20, max_origins=15, params=params)
+    changed = y.copy()
+    changed[45:] += 5.0  # a jump after origin 44 must not move the forecasts made at or before it
+    moved = backtest(changed, horizon=3, min_train=20, max_origins=15, params=params)
+    early = table["origin"] + 1 <= 45  # trained on y[:45] or less
+    assert early.sum() >= 6 and (table["origin"] + table["step"] >= 45)[early].any()
+    assert table[early]["forecast"].to_numpy() == pytest.approx(moved[early]["forecast"].to_numpy())
+    assert table["origin"].nunique() == 15
+    assert not (table["origin"] + table["step"]).isin([30, 41]).any()
+
+
+def test_outlook_backtest_with_fixed_params_is_close_to_refitting():
+    y = local_level(150, np.random.default_rng(11))
+    refitted = backtest(y, horizon=3, max_origins=10)
+    fixed = backtest(y, horizon=3, max_origins=10, params=fit(y).params)
+    assert list(fixed["origin"]) == list(refitted["origin"])
+    assert fixed["forecast"].to_numpy() == pytest.approx(refitted["forecast"].to_numpy(), abs=0.02)
+    assert mae(fixed, "naive") == mae(refitted, "naive")
