@@ -41,8 +41,12 @@ EXTRA = [
     ("intelligence agency", "SPY"), ("intelligence service", "SPY"), ("firm", "BUS"), ("firms", "BUS"),
     ("companies", "BUS"), ("businessman", "BUS"), ("businessmen", "BUS"), ("businesswoman", "BUS"),
     ("journalists", "MED"), ("civilians", "CVL"), ("residents", "CVL"), ("lawmakers", "LEG"),
-    ("parliament", "LEG"), ("judges", "JUD"), ("police", "COP"),
+    ("parliament", "LEG"), ("judges", "JUD"), ("police", "COP"), ("party", "PTY"), ("parties", "PTY"),
 ]
+# Codes the dictionaries use for words that name no actor (weekdays, filler): such rows are dropped.
+NOT_ACTORS = {"NON", "JNK"}
+# Phoenix's PPL (people, men, persons) is no CAMEO sector; CAMEO's code for ordinary people is CVL.
+RENAMED = {"PPL": "CVL"}
 EXTRA_NOTE = {
     "drone": "hand decision: armed drones are state military hardware in news usage",
     "drones": "hand decision: armed drones are state military hardware in news usage",
@@ -140,6 +144,8 @@ def build(shared: Path) -> list[tuple[str, str, str]]:
     rows = {w: (w, s, "") for w, s in phoenix.items()}
     for w, s in plover.items():
         rows.setdefault(w, (w, s, "PLOVER agents only"))
+    rows = {w: (w, RENAMED.get(s, s), n if s not in RENAMED else f"hand decision: {s} read as {RENAMED[s]}")
+            for w, (_, s, n) in rows.items() if s[:3] not in NOT_ACTORS}
     for w, s in EXTRA:
         if w not in rows:
             rows[w] = (w, s, EXTRA_NOTE.get(w, "added: missing from Phoenix and PLOVER agents"))

@@ -253,3 +253,15 @@ def test_agents_csv_is_what_the_build_tool_makes(shared_data):
     with open(ACTORS_DIR / "agents.csv", encoding="utf-8") as f:
         shipped = [tuple(r) for r in csv.reader(line for line in f if not line.startswith("#"))][1:]
     assert shipped == [tuple(r) for r in tool.build(shared_data)]
+
+
+def test_agents_hold_only_cameo_sectors():
+    import re
+
+    from bilateral.actors.dictionary import SECTORS, load_dictionary
+
+    book = load_dictionary()
+    assert book.agent_sector("monday") is None  # a weekday names no actor
+    assert book.agent_sector("people") == "CVL"
+    for word in ("troops", "people", "party", "men", "police"):
+        assert all(b in SECTORS for b in re.findall("...", book.agent_sector(word))), word

@@ -76,3 +76,37 @@ def test_resolve_country_goes_to_the_head_of_the_noun_phrase(find):
 
 def test_resolve_dates_are_not_agents(find):
     assert all(m.sector != "NON" for m in find("Police fired on Monday night.").values())
+
+
+def test_resolve_coordinated_country_words_share_a_state_body(find):
+    codes = {m.code for m in find("French and Egyptian warships began exercises.").values()}
+    assert {"FRAMIL", "EGYMIL"} <= codes
+
+
+def test_resolve_title_before_an_unknown_name_gives_the_sector(find):
+    mentions = find("Vanuatu's Foreign Minister Jotham Napat arrived.")
+    assert any(m.code == "VUTGOV" and m.text.endswith("Napat") for m in mentions.values()), mentions
+
+
+def test_resolve_former_office_holders_are_elites(find):
+    assert find("A former Iranian official criticised the deal.")["A former Iranian official"].code == "IRNELI"
+    assert find("Iranian officials criticised the deal.")["Iranian officials"].code == "IRNGOV"
+
+
+def test_resolve_adjective_and_noun_make_one_agent_word(find):
+    bank = find("Norway's central bank raised rates.")["Norway's central bank"]
+    assert bank.country == "NOR" and bank.sector is not None
+
+
+def test_resolve_party_and_people_are_cameo_sectors(find):
+    assert find("The party rejected the deal.")["party"].sector == "PTY"
+    assert find("Angry people gathered.")["people"].sector == "CVL"
+
+
+def test_resolve_capitalised_title_alone_is_an_agent(find):
+    assert find("The Defense Minister denied the report.")["Minister"].code == "---GOV"
+
+
+def test_resolve_people_of_one_land_living_in_another_take_the_land(find):
+    codes = {m.code for m in find("Iranian Azeris protested in Tabriz.").values()}
+    assert "IRN" in codes and "AZE" not in codes

@@ -21,6 +21,10 @@ _LOCATIVE_PREPS = {"in", "of", "from", "throughout", "across"}
 UNKNOWN_COUNTRY = "---"  # CAMEO's (and PETRARCH's) mark for an actor whose country the text does not give
 _COLLECTIVES = {"group", "band", "number", "team", "crowd", "gang", "delegation", "member", "dozen", "hundred",
                 "thousand", "million", "handful", "couple", "majority", "minority", "unit", "contingent"}
+# Words that make an office holder a former one (CAMEO's ELI sector).
+_FORMER = {"former", "retired", "ex", "ex-", "erstwhile"}
+# Sectors of office whose former holders are elites (not "former rebels").
+_OFFICE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "PTY"}
 _TIME_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _FALLBACK_LABELS = {"GPE", "NORP", "ORG", "LOC", "FAC"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}  # a named city or region stands for its country
@@ -75,7 +79,7 @@ class ActorResolver:
             kept = by_head.get(key)
             if kept is None or _better(mention, kept):
                 by_head[key] = mention
-        return sorted(by_head.values(), key=lambda m: (m.start, m.head))
+        return sorted((_as_former(m, doc_span.doc) for m in by_head.values()), key=lambda m: (m.start, m.head))
 
     def agent_sector(self, token: Token) -> str | None:
         """The primary CAMEO sector of an agent noun ("troops" -> MIL).
@@ -87,7 +91,11 @@ class ActorResolver:
         if token.pos_ not in {"NOUN", "PROPN"} or token.ent_type_ in _TIME_LABELS:
             return None
         compounds = [c for c in token.lefts if c.dep_ == "compound" and c.ent_type_ not in _TIME_LABELS]
-        keys = ([" ".join([c.lower_ for c in compounds] + [token.lower_])] if compounds else [])
+        # Adjectives too ("central bank", "agricultural workers"), but not a country or "former".
+        modifiers = [c for c in token.lefts if c.dep_ in {"compound", "amod"} and c.ent_type_ not in
+                     _TIME_LABELS | {"GPE", "NORP"} and c.lower_ not in _FORMER]
+        keys = ([" ".join([c.lower_ for c in modifiers] + [token.lower_])] if len(modifiers) > len(compounds) else [])
+        keys += ([" ".join([c.lower_ for c in compounds] + [token.lower_])] if compounds else [])
         keys += [token.lower_, token.lemma_.lower()]
         found = [s for s in (self._agent(key) for key in keys) if s]
         if token.lemma_.lower() in _COLLECTIVES:  # "a group of tourists" is tourists
@@ -100,6 +108,15 @@ class ActorResolver:
             found += [s for s in (self._agent(c.lower_) for c in compounds) if s]
         known = [s for s in found if s != "UNK"]
         return (known or found or [None])[0]
+
+    def _title_sector(self, person: Token) -> str | None:
+        """The sector of an office title before a name ("Defence Secretary Ben Wallace" -> GOV)."""
+        if person.pos_ != "PROPN":
+            return None
+        words = [c.lower_ for c in person.lefts if c.dep_ == "compound"]
+        keys = [" ".join(words[i:i + 2]) for i in range(len(words) - 1)] + words
+        known = [s for s in (self._agent(k) for k in keys) if s and s != "UNK"]
+        return known[0] if known else None
 
     def _agent(self, key: str) -> str | None:
         if key not in self._agent_cache:
@@ -156,8 +173,17 @@ class ActorResolver:
         recoded: dict[int, ActorMention] = {}
         for mention in mentions:
             holder = _modified_noun(doc[mention.head], self.agent_sector)
+            if holder is not None and holder.i not in by_token and _phrase_top(holder).i in by_token:
+                holder = _phrase_top(holder)  # "UK Defence Secretary Ben Wallace": the person is the actor
             if holder is not None and holder.i in by_token and mention.country:
                 owner = by_token[holder.i]
+                if _shares_noun(owner, mention, doc) and owner.sector:  # "French and Egyptian warships"
+                    out.append(replace(mention, code=mention.country + owner.sector, sector=owner.sector,
+                                       head=owner.head, kind="combined"))
+                    continue
+                if _is_people_of_another_land(owner, mention):  # "Bosnian Serbs", "Iraqi Kurds": where they live
+                    recoded[id(owner)] = replace(owner, code=mention.code, country=mention.country)
+                    continue
                 if _is_foreign_institution(owner, mention):  # "Chile's Defense Department" is Chile's
                     sector = owner.sector or ""
                     recoded[id(owner)] = replace(owner, code=mention.country + sector, country=mention.country)
@@ -173,10 +199,9 @@ class ActorResolver:
         The noun phrase's own head wins over a noun inside it: in "Mongolian People's Party" the
         country modifies "People", but the actor is the party.
         """
-        top = holder
-        while top.dep_ in {"compound", "poss"} and top.head.pos_ in {"NOUN", "PROPN"} and top.head.i > top.i:
-            top = top.head
-        sector = self.agent_sector(top)  # not the inner noun's: "People's Party" is no civilian
+        top = _phrase_top(holder)
+        # not the inner noun's: "People's Party" is no civilian; a title names an unknown person's office
+        sector = self.agent_sector(top) or self._title_sector(top)
         holder = top
         start = min(mention.start, holder.left_edge.i)
         end = max(mention.end, holder.i + 1)
@@ -193,7 +218,9 @@ class ActorResolver:
         """Agent nouns with no country ("police", "rebels"): "---COP", "---REB" mentions of lower certainty."""
         mentions = []
         for token in span:
-            if token.i in taken or token.pos_ not in {"NOUN"} or token.dep_ == "compound":
+            # A capitalised title stands alone too ("the Defense Minister said"), unless it names someone.
+            proper_title = token.pos_ == "PROPN" and token.ent_type_ in {"", "ORG"}
+            if token.i in taken or not (token.pos_ == "NOUN" or proper_title) or token.dep_ == "compound":
                 continue
             sector = self.agent_sector(token)
             if sector:
@@ -233,9 +260,38 @@ def _modified_noun(token: Token, agent_sector) -> Token | None:
         return head
     if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _LOCATIVE_PREPS:
         noun = head.head  # only people and bodies take the country of a place: not "voting in Jerusalem"
-        if noun.pos_ == "NOUN" and noun.i < token.i and not _has_country_modifier(noun) and agent_sector(noun):
+        if noun.pos_ in {"NOUN", "PROPN"} and noun.i < token.i and not _has_country_modifier(noun) and agent_sector(noun):
             return noun
     return None
+
+
+def _as_former(mention: ActorMention, doc: Doc) -> ActorMention:
+    """An office-holding agent marked "former"/"retired" becomes a former elite ("a former CIA official")."""
+    if mention.kind not in {"agent", "combined"} or mention.sector not in _OFFICE_SECTORS:
+        return mention
+    if not any(c.lower_ in _FORMER for c in doc[mention.head].lefts if c.dep_ in {"amod", "advmod", "compound"}):
+        return mention
+    return replace(mention, code=(mention.country or UNKNOWN_COUNTRY) + "ELI", sector="ELI")
+
+
+def _phrase_top(token: Token) -> Token:
+    """The head of the noun phrase a compound or possessor noun sits in."""
+    top = token
+    while top.dep_ in {"compound", "poss"} and top.head.pos_ in {"NOUN", "PROPN"} and top.head.i > top.i:
+        top = top.head
+    return top
+
+
+def _shares_noun(owner: ActorMention, mention: ActorMention, doc: Doc) -> bool:
+    """True when the mention's word is coordinated with a country word inside the owner phrase."""
+    word = doc[mention.head]
+    return any(doc[i].dep_ == "conj" and doc[i].head.i == word.i for i in range(owner.start, owner.end))
+
+
+def _is_people_of_another_land(owner: ActorMention, place: ActorMention) -> bool:
+    """True when a country word precedes a bare demonym of another country ("Bosnian Serbs")."""
+    return (owner.entry_kind == "country" and len(owner.code) == 3 and len(place.code) == 3
+            and place.entry_kind == "country" and place.country != owner.country and owner.start > place.start)
 
 
 def _is_foreign_institution(owner: ActorMention, possessor: ActorMention) -> bool:
