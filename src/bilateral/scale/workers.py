@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -119,7 +120,15 @@ _WORKER_CODER = None
 def _init_worker(options: CoderOptions) -> None:
     """Load the model once per worker process."""
     global _WORKER_CODER
+    _exit_with_parent()
     _WORKER_CODER = build_coder(options)
+
+
+def _exit_with_parent() -> None:
+    """End this worker when its parent ends: a parent killed with SIGKILL would leave it idle, holding the model."""
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=lambda: (parent.join(), os._exit(1)), name="exit-with-parent", daemon=True).start()
 
 
 def _code_in_worker(articles: list[Article]) -> list[CodedDocument]:
