@@ -12,12 +12,17 @@ must equal that of an uninterrupted run (tables compared in key order).
 """
 from __future__ import annotations
 
+import os
 import random
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from reliability_helpers import (Watched, frozen_source, gdelt_copies, run_watched, store_problems, summary_counts,
+from reliability_helpers import (Watched, command_env, frozen_source, gdelt_copies, run_watched, store_problems, summary_counts,
                                  table_rows, varied_corpus, write_jsonl)
 
 pytestmark = pytest.mark.slow
@@ -123,3 +128,46 @@ def test_crash_safety_import_killed_and_rerun(tmp_path, scale, shared_data):
     for partial in killed:
         assert partial % 2111 == 0, "a killed import left part of a file (one transaction per file)"
     assert any(0 < p < len(expected) for p in killed), f"no kill landed mid-run: {partials}"
+
+
+def test_crash_safety_killed_code_leaves_no_worker_behind(tmp_path, demo_records):
+    """SIGKILL of the `bilateral code` process alone (as the OOM killer does): its coding workers end too."""
+    corpus = write_jsonl(tmp_path / "corpus.jsonl", varied_corpus(demo_records, 400))
+    db = tmp_path / "store.duckdb"
+    log = (tmp_path / "stderr.txt").open("w")
+    proc = subprocess.Popen([sys.executable, "-m", "bilateral", "code", corpus, "--db", db, "--batch-size", BATCH,
+                             "--workers", "2"], env=command_env(), stdout=subprocess.DEVNULL, stderr=log,
+                            start_new_session=True)
+    try:
+        _wait_for_workers(proc, tmp_path / "stderr.txt")
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        deadline = time.monotonic() + 20
+        while _group_alive(proc.pid) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not _group_alive(proc.pid), "worker processes outlived the killed `bilateral code`"
+    finally:
+        log.close()
+        if _group_alive(proc.pid):
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
+def _wait_for_workers(proc: subprocess.Popen, log: Path, timeout: float = 300) -> None:
+    """Until the process has two children busy loading or coding (they have used some CPU)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, f"`bilateral code` ended early ({proc.returncode}): {log.read_text()[-1500:]}"
+        listing = subprocess.run(["ps", "-ww", "-o", "pid=,times=,args=", "-g", str(proc.pid)], capture_output=True, text=True).stdout
+        workers = [line.split() for line in listing.splitlines() if "multiprocessing.spawn" in line]
+        if len(workers) >= 2 and all(int(w[1]) >= 1 for w in workers):
+            return
+        time.sleep(0.2)
+    pytest.fail("the coding workers did not start")
+
+
+def _group_alive(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+        return True
+    except ProcessLookupError:
+        return False
