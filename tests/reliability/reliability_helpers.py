@@ -44,7 +44,7 @@ class Scale:
 REDUCED = Scale(False, examples=60, long_line_bytes=5_000_000, nested_divs=100_000, kill_rounds=2,
                 documents=200, gdelt_copies=12, load_requests=2_000, load_concurrency=50)
 FULL = Scale(True, examples=1_500, long_line_bytes=50_000_000, nested_divs=100_000, kill_rounds=6,
-             documents=3_000, gdelt_copies=60, load_requests=10_000, load_concurrency=50)
+             documents=2_000, gdelt_copies=60, load_requests=10_000, load_concurrency=50)
 
 
 def fuzz(examples: int, *strategies):
