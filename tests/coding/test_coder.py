@@ -41,7 +41,6 @@ def test_coder_keeps_negated_actions_flagged_when_asked(nlp):
     ("text", "expected"),
     [
         ("Germany plans to send weapons to Ukraine.", ("DEU", "UKR", "0332")),  # plans to -> intent 03x
-        ("Germany will send weapons to Ukraine.", ("DEU", "UKR", "0332")),  # will -> intent
         ("Egypt vowed to meet Sudan next month.", ("EGY", "SDN", "036")),
         ("Iran vowed to attack Israel.", ("IRN", "ISR", "1384")),  # hostile intent -> threat 13x
         ("North Korea threatened to strike South Korea.", ("PRK", "KOR", "1384")),
@@ -53,6 +52,19 @@ def test_coder_intent_threat_appeal_refusal(code, text, expected):
     coded = code(text)
     assert expected in coded
     assert all(cameo[:2] not in {"07", "19", "04", "08"} for _, _, cameo in coded)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Germany will send weapons to Ukraine.", ("DEU", "UKR", "072")),  # plain future: the act itself
+        ("Iran will free the British sailors.", ("IRN", "GBR", "0841")),
+    ],
+)
+def test_coder_plain_future_is_the_act(code, text, expected):
+    coded = code(text)
+    assert expected in coded
+    assert all(cameo[:2] not in {"03", "13"} for _, _, cameo in coded)
 
 
 def test_coder_reported_speech_codes_the_reported_event_with_attribution(coder):
@@ -179,3 +191,34 @@ def test_coder_hypothetical_and_unaddressed_statements_give_no_events(code):
     assert ("ISR", "SYR", "190") in code("Israel attacks Syria.")
     assert not any(c.startswith("19") for _, _, c in code("Iran warned of consequences if Israel attacks Syria."))
     assert code("Moscow says Russian diplomats are due to leave Poland.") == set()
+
+
+def test_future_act_takes_plover_intent_type(coder):
+    """CAMEO codes the announced act; PLOVER codes an announced act as the intent (AGREE / THREATEN)."""
+    future = {(e.cameo, e.plover) for e in coder.code_sentence("Germany will send weapons to Ukraine.", "2024-03-01")}
+    past = {(e.cameo, e.plover) for e in coder.code_sentence("Germany sent weapons to Ukraine.", "2024-03-01")}
+    assert ("072", "AGREE") in future
+    assert ("072", "AID") in past
+
+
+def test_appeal_takes_plover_request(coder):
+    events = coder.code_sentence("France urged Mali to release the hostages.", "2024-03-01")
+    assert any(e.cameo.startswith("02") and e.plover == "REQUEST" for e in events)
+
+
+def test_misread_lemma_is_repaired(code):
+    """spaCy reads "staged" as "stag"; the coder still finds the protest."""
+    assert any(cameo.startswith("14") for _, _, cameo in code("Thousands of Iranians staged a protest against France."))
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "plover"),
+    [
+        ("Russia invaded Ukraine.", "192", "ASSAULT"),  # the table says COERCE seize (confiscation)
+        ("The United States imposed sanctions on Iran.", "163", "SANCTION"),  # the table says COERCE
+        ("The Prime Minister of Pakistan resigned.", "083", "RETREAT"),  # the table says CONCEDE
+    ],
+)
+def test_pattern_plover_type_where_cameo_is_coarser(coder, text, cameo, plover):
+    events = coder.code_sentence(text, "2024-03-01")
+    assert any(e.cameo.startswith(cameo) and e.plover == plover for e in events)

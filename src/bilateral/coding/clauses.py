@@ -14,6 +14,7 @@ from bilateral.actors.resolve import ActorMention
 from bilateral.coding import arguments as args
 from bilateral.coding import modality
 from bilateral.coding.patterns import PatternBook, PatternMatch
+from bilateral.ontology import is_known, lookup
 
 # What a governing verb means when the action it governs has no code of its own.
 GENERIC_CODES = {"intent": "030", "threat": "130", "appeal": "020", "demand": "100", "refuse": "120"}
@@ -50,6 +51,15 @@ def _purpose_clause(verb: Token) -> Token | None:
                 c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
             return child
     return None
+
+
+def _future_plover(match: PatternMatch, code: str) -> PatternMatch:
+    """A future act keeps its CAMEO code but takes PLOVER's type for announced acts (AGREE/THREATEN)."""
+    intent = modality.transform("intent", code)
+    if intent is None or not is_known(intent):
+        return match
+    record = lookup(intent)
+    return replace(match, plover=record.plover, plover_mode=record.plover_mode)
 
 
 def verb_lemma(verb: Token, book: PatternBook) -> str:
@@ -177,9 +187,9 @@ class ClauseCoder:
                 match, code = PatternMatch(GENERIC_CODES[kind], 0), GENERIC_CODES[kind]
         if match is None or code is None:
             return None
-        future = inner_verb is None and modality.is_future(verb)
+        future = inner_verb is None and modality.is_future(verb)  # CAMEO: the act itself (see modality)
         if future:
-            code = modality.transform("intent", code) or code
+            match = _future_plover(match, code)
         negated = modality.is_negated(verb) or (inner_verb is not None and modality.is_negated(inner_verb))
         if negated and (future or kind == "intent") and "03" <= match.code[:2] <= "08":
             # "will not accept", "did not agree to meet": a refusal (12x), not a non-event

@@ -4,9 +4,17 @@ The word classes live in ``data/patterns/lexicon.tsv``. Design decisions:
 - A negated action is not that action: the coder drops it (``Coder(keep_negated=True)`` keeps it
   with ``negated=True`` for inspection). "Refuse to meet" is not negation but REJECT (12x).
 - A governing verb turns its complement's code into the CAMEO family of the governor:
-  intent/future -> 03x for cooperation and 13x for hostility; threat -> 13x; appeal -> 02x;
+  intent -> 03x for cooperation and 13x for hostility; threat -> 13x; appeal -> 02x;
   demand -> 10x; refuse -> 12x. The complement is then not coded on its own.
 - Reported speech ("X says Y attacked Z") codes the complement Y->Z with X as attribution.
+- A plain future ("Iran will host talks", "is set to sign", "is due to visit") is coded as the act
+  itself, as PETRARCH and TABARI code it and as CAMEO-coded reference data (AFP gold) expects:
+  news reports a scheduled or announced act, and CAMEO has no tense. The 03x/13x codes are kept for
+  what the codebook names: expressed intent through a governing verb ("plans to", "vows to",
+  "agreed to", "is ready to", "threatened to"). A negated future of cooperation ("will not accept")
+  is a refusal (12x), not a non-event. PLOVER, unlike CAMEO, codes an announced future act as the
+  intent ("would withdraw troops" is CONCEDE/AGREE, "will impose a curfew" THREATEN), so the future
+  act's PLOVER type and mode are those of the 03x/13x code while its CAMEO code is the act's.
 """
 from __future__ import annotations
 

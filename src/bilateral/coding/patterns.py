@@ -180,14 +180,25 @@ class PatternBook:
         if best is not None:
             reciprocal = best.reciprocal or self._is_reciprocal(lemma, best.code)
             paired = best.paired or self.paired.get((lemma, best.code))
+            plover, mode = (best.plover, best.plover_mode) if best.plover else self._verb_plover(lemma, best.code)
             return PatternMatch(best.code, len(best.items) + len(best.before), best.reverse, reciprocal,
-                                best.plover, best.plover_mode, best.layer, paired)
+                                plover, mode, best.layer, paired)
         for particle in sorted(particles):
             if (lemma, particle) in self.defaults:
                 return self._default(lemma, particle, 1)
         if (lemma, "") in self.defaults:
             return self._default(lemma, "", 0)
         return None
+
+    def _verb_plover(self, lemma: str, code: str) -> tuple[str | None, str | None]:
+        """The PLOVER type the project's layer gives the verb itself, if the code is in its CAMEO root.
+
+        "resign" is an official resignation (RETREAT) whichever 08x pattern its object matched.
+        """
+        default, layer = self.defaults.get((lemma, ""), ("", ""))
+        if layer != "core" or default[:2] != code[:2]:
+            return None, None
+        return self.modes.get((lemma, default), (None, None))
 
     def _default(self, lemma: str, particle: str, specificity: int) -> PatternMatch | None:
         code, layer = self.defaults[(lemma, particle)]
