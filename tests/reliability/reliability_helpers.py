@@ -96,10 +96,11 @@ def store_problems(db: Path) -> list[str]:
     No half-written document (each has its sentences), no event whose document is missing,
     no sentence without its document, no duplicate ids.
     """
+    missing = "SELECT count(*) FROM {0} a WHERE {2}NOT EXISTS (SELECT 1 FROM {1} b WHERE b.doc_id = a.doc_id)"
     checks = {
-        "documents without sentences": "SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.doc_id = d.doc_id)",
-        "sentences without their document": "SELECT count(*) FROM sentences s WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.doc_id = s.doc_id)",
-        "events whose document is missing": "SELECT count(*) FROM events e WHERE e.doc_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.doc_id = e.doc_id)",
+        "documents without sentences": missing.format("documents", "sentences", ""),
+        "sentences without their document": missing.format("sentences", "documents", ""),
+        "events whose document is missing": missing.format("events", "documents", "a.doc_id IS NOT NULL AND "),
         "duplicate event ids": "SELECT count(*) - count(DISTINCT event_id) FROM events",
         "duplicate document ids": "SELECT count(*) - count(DISTINCT doc_id) FROM documents",
         "duplicate sentences": "SELECT count(*) FROM (SELECT doc_id, sent_index FROM sentences GROUP BY ALL HAVING count(*) > 1)",
