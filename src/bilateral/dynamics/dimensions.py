@@ -79,7 +79,12 @@ def code_dimension(cameo: str | None, plover: str | None = None) -> tuple[str, s
 
 
 def _tagged_sql(dyad: Dyad) -> tuple[str, dict]:
-    """SQL (a CTE chain ending in ``tagged``) adding dimension and topic to the dyad's events."""
+    """SQL (a CTE chain ending in ``tagged``) adding dimension and topic to the dyad's events.
+
+    Keywords can only change an event that is generic or has no topic, and only when one
+    of them matches; one regular expression joining them all tests that first, so the
+    rules one by one run on the few events that match any (most sentences match none).
+    """
     codes = dyad.query("SELECT DISTINCT cameo, plover FROM dyad")
     dims = [code_dimension(c, p) for c, p in zip(codes["cameo"], codes["plover"])]
     keywords = rules()[rules()["kind"] == "keyword"].reset_index(drop=True)
@@ -90,16 +95,23 @@ def _tagged_sql(dyad: Dyad) -> tuple[str, dict]:
     dim_cases, topic_cases = [], []
     for i, rule in keywords.iterrows():
         params[f"kw{i}"] = rule["key"]
-        match = f"regexp_matches(lower(coalesce(sentence, title, '')), $kw{i})"
-        dim_cases.append(f"WHEN m.generic AND {match} THEN '{rule['dimension']}'")
-        same = f"(m.generic OR (m.dimension = '{rule['dimension']}' AND m.topic = ''))"
+        match = f"regexp_matches(txt, $kw{i})"
+        dim_cases.append(f"WHEN generic AND {match} THEN '{rule['dimension']}'")
+        same = f"(generic OR (m_dimension = '{rule['dimension']}' AND m_topic = ''))"
         topic_cases.append(f"WHEN {same} AND {match} THEN '{rule['topic']}'")
+    params["kw_any"] = "|".join(f"(?:{key})" for key in keywords["key"]) or "$^"
+    keyworded = "(generic OR m_topic = '') AND regexp_matches(txt, $kw_any)"
+    dimension = f"CASE {' '.join(dim_cases)} ELSE m_dimension END" if dim_cases else "m_dimension"
+    topic = f"CASE {' '.join(topic_cases)} ELSE m_topic END" if topic_cases else "m_topic"
     sql = (
         ", m AS (SELECT *, dimension = 'diplomatic' AND topic = '' AS generic FROM (SELECT unnest($m_codes) AS cameo, "
         "unnest($m_plover) AS plover, unnest($m_dims) AS dimension, unnest($m_topics) AS topic)), "
-        f"tagged AS (SELECT dyad.*, CASE {' '.join(dim_cases)} ELSE m.dimension END AS dimension, "
-        f"CASE {' '.join(topic_cases)} ELSE m.topic END AS topic "
-        "FROM dyad JOIN m ON dyad.cameo = m.cameo AND coalesce(dyad.plover, '') = m.plover)"
+        "coded AS (SELECT dyad.*, m.dimension AS m_dimension, m.topic AS m_topic, m.generic, "
+        "lower(coalesce(sentence, title, '')) AS txt "
+        "FROM dyad JOIN m ON dyad.cameo = m.cameo AND coalesce(dyad.plover, '') = m.plover), "
+        f"tagged AS (SELECT * EXCLUDE (m_dimension, m_topic, generic, txt), "
+        f"CASE WHEN {keyworded} THEN {dimension} ELSE m_dimension END AS dimension, "
+        f"CASE WHEN {keyworded} THEN {topic} ELSE m_topic END AS topic FROM coded)"
     )
     return sql, params
 
