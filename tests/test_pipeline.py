@@ -148,3 +148,10 @@ def test_pipeline_progress_bar_only_on_a_terminal(monkeypatch):
     assert not wanted(Terminal())
     with coding_progress(enabled=False) as progress:
         assert progress is None
+
+
+def test_pipeline_spark_engine_needs_an_output_directory(tmp_path, cli):
+    src = tmp_path / "docs.jsonl"
+    src.write_text(DEMO.read_text().splitlines()[0] + "\n")
+    result = cli("code", src, "--engine", "spark", "--db", tmp_path / "s.duckdb")
+    assert result.returncode == 2 and "--out" in result.stderr

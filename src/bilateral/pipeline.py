@@ -125,7 +125,7 @@ def code_articles(
     engine = None
     try:
         with Store(db, wait=30) as store:
-            fresh = _fresh_articles(articles, report)
+            fresh = fresh_articles(articles, report)
             batches, several = _peek_several(_batches(fresh, batch_size, store))
             count = (workers or default_workers()) if several else 1
             engine = coding_engine(count, CoderOptions(prescan=prescan), coder)
@@ -139,7 +139,7 @@ def code_articles(
     return report
 
 
-def _fresh_articles(articles: Iterable[Article], report: CodeReport) -> Iterator[Article]:
+def fresh_articles(articles: Iterable[Article], report: CodeReport) -> Iterator[Article]:
     """Cleaned articles, each distinct text once; empty ones become rejects."""
     seen: set[str] = set()
     before = len(report.rejects)

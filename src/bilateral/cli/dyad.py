@@ -41,6 +41,8 @@ def dyad(
     show_words_deeds: bool = typer.Option(False, "--words-deeds", help="Verbal against material cooperation and conflict, per side and phase."),
     horizon: int = typer.Option(3, "--horizon", help="Periods ahead for --outlook (3 to 6 is sensible)."),
     out: Optional[Path] = typer.Option(None, "--out", help="Also write what is shown (.csv, .jsonl, .json, .parquet)."),
+    engine: str = typer.Option("embedded", "--engine", help="embedded (the DuckDB store) or spark (the period table over --events Parquet; needs bilateral[spark])."),
+    events: Optional[str] = typer.Option(None, "--events", help="With --engine spark: Parquet events (path, directory or glob)."),
     db: str = DB_OPTION,
 ) -> None:
     """Events between A and B per period and direction, and on request their dynamics."""
@@ -53,6 +55,9 @@ def dyad(
         "context": show_context, "outlook": show_outlook, "reciprocity": show_reciprocity, "words_deeds": show_words_deeds,
     }
     views = [name for name, on in chosen.items() if on]
+    if engine != "embedded":
+        _spark_table(engine, events, views, a, b, freq, start, end, out)
+        return
     with Store(db, read_only=True, wait=10) as store:
         if not views:
             _table(store.con, a, b, freq, start, end, out, db)
@@ -72,6 +77,24 @@ def _table(con, a: str, b: str, freq: str, start: str | None, end: str | None, o
     frame = dyad_table(con, a, b, freq=freq, start=start, end=end)
     if frame.empty:
         console.print(f"No events between {a} and {b} in {db}.")
+        raise typer.Exit(0)
+    print_frame(frame, title=f"{a} - {b} by {freq} ({int(frame['events'].sum())} events)")
+    if out:
+        console.print(f"wrote {export(frame, out)}")
+
+
+def _spark_table(engine: str, events: str | None, views: list[str], a: str, b: str, freq: str,
+                 start: str | None, end: str | None, out: Path | None) -> None:
+    """The period table computed by Spark SQL over Parquet events (bilateral.spark.dyad)."""
+    if engine != "spark":
+        raise typer.BadParameter(f"{engine!r}: use embedded or spark", param_hint="--engine")
+    if not events or views:
+        raise typer.BadParameter("--engine spark needs --events PARQUET and gives the period table only", param_hint="--engine")
+    from bilateral.spark.dyad import spark_dyad_table
+
+    frame = spark_dyad_table(events, a, b, freq=freq, start=start, end=end)
+    if frame.empty:
+        console.print(f"No events between {a} and {b} in {events}.")
         raise typer.Exit(0)
     print_frame(frame, title=f"{a} - {b} by {freq} ({int(frame['events'].sum())} events)")
     if out:
