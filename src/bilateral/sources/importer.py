@@ -21,7 +21,8 @@ from bilateral.errors import InputError
 from bilateral.sources.datasets import DATASETS, READERS, DatasetReader, choose_reader, load_sql
 from bilateral.sources.layouts import FirstLine, sniff
 from bilateral.sources.scan import (
-    REJECTS_LIMIT, RowReject, ScanOptions, collect_rejects, count_records, drop_reject_tables, find_unreported, scan_sql,
+    REJECTS_LIMIT, RowReject, ScanOptions, collect_rejects, count_lines, count_records, drop_reject_tables,
+    find_unreported, scan_sql,
 )
 from bilateral.sources.unpack import normalised_line_ends, readable_copy
 from bilateral.store import dedup
@@ -161,7 +162,7 @@ def _load_file(store, reader: DatasetReader, path: Path, options: ScanOptions, r
     rejects_table = f"_bilateral_rejects_{uuid.uuid4().hex[:8]}"
     con = store.con
     with ThreadPoolExecutor(1) as pool:
-        records = pool.submit(count_records, path, options.header)  # runs while DuckDB parses
+        lines = pool.submit(count_lines, path)  # runs while DuckDB parses
         with store.transaction():
             if reader.prepare:
                 reader.prepare(con, scan_sql(path, options, rejects_table + "_prep"))
@@ -170,7 +171,7 @@ def _load_file(store, reader: DatasetReader, path: Path, options: ScanOptions, r
             loaded = _load(con, reader, path, options, rejects_table)
             report.rejects = collect_rejects(con, path, rejects_table, report.path, reader.code_column)
             drop_reject_tables(con, rejects_table)
-            report.read = records.result()
+            report.read = _records(path, options, lines.result(), loaded + len(report.rejects))
             _account_unread(report, loaded, path, options)
             report.duplicates = dedup.drop_exact(con, reader.table, reader.key, after)
             if opts.window_days and reader.table == "events":
@@ -184,6 +185,17 @@ def _load_file(store, reader: DatasetReader, path: Path, options: ScanOptions, r
 def _load(con, reader: DatasetReader, path: Path, options: ScanOptions, rejects_table: str) -> int:
     """Insert the mapped rows of the file; returns how many the reader passed."""
     return con.execute(load_sql(reader, scan_sql(path, options, rejects_table))).fetchall()[0][0]
+
+
+def _records(path: Path, options: ScanOptions, lines: int, accounted: int) -> int:
+    """Records in the file, counted independently of the reader.
+
+    The reader never yields more rows than the file has non-blank lines, so when it
+    accounts for every line the count is exact; otherwise count again, skipping blank lines.
+    """
+    if accounted == lines - (1 if options.header and lines else 0):
+        return accounted
+    return count_records(path, options.header)
 
 
 def _account_unread(report: ImportReport, loaded: int, path: Path, options: ScanOptions) -> None:

@@ -239,6 +239,23 @@ def _line_problem(line: bytes, delimiter: bytes, widths: tuple[int, int], requir
     return None
 
 
+def count_lines(path: str | Path) -> int:
+    """Lines in a file, blank ones included (a last line without a newline counts): an upper bound on records.
+
+    A C-level byte count into one reused buffer (about half a CPU second per GB, reading
+    included), cheap enough for every import. When the reader accounts for this many rows,
+    the file has no blank line and the exact count (:func:`count_records`) is not needed.
+    """
+    newlines, size = 0, 0
+    buffer = bytearray(_CHUNK)
+    view = memoryview(buffer)
+    with open(path, "rb", buffering=0) as fh:
+        while got := fh.readinto(buffer):
+            newlines += buffer.count(b"\n") if got == _CHUNK else view[:got].tobytes().count(b"\n")
+            size, last = size + got, buffer[got - 1]
+    return newlines + 1 if size and last != 10 else newlines
+
+
 def count_records(path: str | Path, header: bool) -> int:
     """Data lines in a file: non-empty lines, less the header; counted independently of DuckDB.
 

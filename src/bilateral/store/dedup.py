@@ -60,23 +60,31 @@ def drop_exact(con: duckdb.DuckDBPyConnection, table: str, key: str, after: int)
 
 
 def _drop_repeated(con: duckdb.DuckDBPyConnection, table: str, key: str, after: int) -> int:
-    loaded, distinct, low, high = con.execute(
-        f"SELECT count(*), count(DISTINCT {key}), min({key}), max({key}) FROM {table} WHERE rowid > ?", [after]
+    loaded, distinct = con.execute(
+        f"SELECT count(*), count(DISTINCT hash({key})) FROM {table} WHERE rowid > ?", [after]
     ).fetchall()[0]
     if loaded == 0:
         return 0
+    # Distinct hashes prove distinct keys (a collision only sends the load down the exact path).
+    unique = distinct == loaded
+    if unique and after < 0:
+        return 0  # the table was empty before this load: nothing stored to repeat
+    low, high = con.execute(f"SELECT min({key}), max({key}) FROM {table} WHERE rowid > ?", [after]).fetchall()[0]
     # Old rows in the new keys' range: the range lets DuckDB skip other row groups by their min/max.
-    in_range = con.execute(
-        f"SELECT count(*) FROM {table} WHERE rowid <= ? AND {key} BETWEEN ? AND ?", [after, low, high]
-    ).fetchall()[0][0]
-    if distinct == loaded and in_range == 0:
-        return 0  # no key twice in the load and none stored before: nothing to do
+    if unique and not _stored_in_range(con, table, key, after, low, high):
+        return 0
     return con.execute(
         f"DELETE FROM {table} WHERE rowid IN (SELECT rid FROM (SELECT rowid AS rid, row_number() OVER "
         f"(PARTITION BY {key} ORDER BY rowid) AS copy FROM {table} WHERE {key} BETWEEN ? AND ? "
         f"AND {key} IN (SELECT {key} FROM {table} WHERE rowid > ?)) WHERE copy > 1)",
         [low, high, after],
     ).fetchall()[0][0]
+
+
+def _stored_in_range(con: duckdb.DuckDBPyConnection, table: str, key: str, after: int, low, high) -> bool:
+    return bool(con.execute(
+        f"SELECT count(*) FROM {table} WHERE rowid <= ? AND {key} BETWEEN ? AND ?", [after, low, high]
+    ).fetchall()[0][0])
 
 
 _WINDOW_SQL = """
