@@ -23,25 +23,33 @@ except ImportError:  # the resolver dropped the rule: every match counts, which 
 NAME, NAME_CASED = "NAME", "NAME_CASED"  # PhraseMatcher labels: any case / not all lower case
 
 
-def inflections(lemmas: Iterable[str], lemmatizer) -> set[str]:
-    """Every lower-case form the rule lemmatizer could reduce to one of ``lemmas``.
+class Inflector:
+    """Surface forms from lemmas: spaCy's rule lemmatizer tables read backwards, once.
 
     Args:
-        lemmas: lemmas (compared lower-cased, as the coder does).
-        lemmatizer: spaCy's ``Lemmatizer`` component (rule mode) whose tables are inverted.
-    Returns:
-        the lemmas, every suffix-rule inverse (for every part of speech) and every exception form.
+        lemmatizer: spaCy's ``Lemmatizer`` component (rule mode).
     """
-    lemmas = {lemma.lower() for lemma in lemmas if lemma}
-    forms = set(lemmas)
-    for pos_rules in lemmatizer.lookups.get_table("lemma_rules").values():
-        for old, new in pos_rules:
-            forms.update(lemma[:len(lemma) - len(new)] + old for lemma in lemmas if lemma.endswith(new))
-    for pos_exceptions in lemmatizer.lookups.get_table("lemma_exc").values():
-        for form, targets in pos_exceptions.items():
-            if any(target.lower() in lemmas for target in targets):
-                forms.add(form.lower())
-    return forms
+
+    def __init__(self, lemmatizer):
+        self.rules = sorted({(old, new) for pos_rules in lemmatizer.lookups.get_table("lemma_rules").values()
+                             for old, new in pos_rules})
+        self.exceptions: dict[str, set[str]] = {}  # lemma -> exceptional forms ("go" -> "went")
+        for pos_exceptions in lemmatizer.lookups.get_table("lemma_exc").values():
+            for form, targets in pos_exceptions.items():
+                for target in targets:
+                    self.exceptions.setdefault(target.lower(), set()).add(form.lower())
+
+    def __call__(self, lemmas: Iterable[str]) -> set[str]:
+        """Every lower-case form the rule lemmatizer could reduce to one of ``lemmas``.
+
+        The lemmas, every suffix-rule inverse (for every part of speech) and every exception form.
+        """
+        forms: set[str] = set()
+        for lemma in {lemma.lower() for lemma in lemmas if lemma}:
+            forms.add(lemma)
+            forms.update(lemma[:len(lemma) - len(new)] + old for old, new in self.rules if lemma.endswith(new))
+            forms.update(self.exceptions.get(lemma, ()))
+        return forms
 
 
 def attribute_ruler_lemmas(nlp) -> dict[str, set[str]]:
@@ -77,8 +85,8 @@ def build_lexicon(nlp, actors, book, solo_excluded: Iterable[str] = ()) -> ScanL
     cased = {p for p in actors.phrases() if p not in places and _case_sensitive(actors, p)}
     lexicon = ScanLexicon(_name_matcher(nlp, actors, places, cased))
     lexicon.names = {add(p): p in cased for p in set(actors.phrases()) | places}
-    lemmatizer = nlp.get_pipe("lemmatizer")
-    lexicon.agents = {add(f) for f in inflections((w for w in actors.agents if " " not in w), lemmatizer)}
+    inflections = Inflector(nlp.get_pipe("lemmatizer"))
+    lexicon.agents = {add(f) for f in inflections(w for w in actors.agents if " " not in w)}
     for word in actors.agents:
         words = word.split()
         if len(words) > 1:  # the resolver keys a compound by its exact words ("defence minister")
@@ -89,7 +97,7 @@ def build_lexicon(nlp, actors, book, solo_excluded: Iterable[str] = ()) -> ScanL
     def forms(words: frozenset[str]) -> frozenset[int]:
         """Hashed surface forms of some lemmas (inflections and attribute-ruler forms)."""
         if words not in cache:
-            found = inflections(words, lemmatizer) | {f for w in words for f in ruler.get(w.lower(), ())}
+            found = inflections(words) | {f for w in words for f in ruler.get(w.lower(), ())}
             cache[words] = frozenset(add(f) for f in found)
         return cache[words]
 
