@@ -53,6 +53,7 @@ def _contexts() -> dict[str, list[str]]:
     return {row.code: (row.plover_context or "").split(";") for row in table.itertuples() if row.plover_context}
 
 
+@lru_cache(maxsize=None)
 def _rule_map(kind: str) -> dict[str, tuple[str, str]]:
     table = rules()
     sel = table[table["kind"] == kind]
@@ -79,7 +80,12 @@ def code_dimension(cameo: str | None, plover: str | None = None) -> tuple[str, s
 
 
 def _tagged_sql(dyad: Dyad) -> tuple[str, dict]:
-    """SQL (a CTE chain ending in ``tagged``) adding dimension and topic to the dyad's events.
+    """SQL (a CTE chain ending in ``tagged``) adding dimension and topic to the dyad's events (once per Dyad)."""
+    return dyad.cached("tagged_sql", lambda: _build_tagged_sql(dyad))
+
+
+def _build_tagged_sql(dyad: Dyad) -> tuple[str, dict]:
+    """The SQL and parameters of :func:`_tagged_sql`, from the codes present in the dyad.
 
     Keywords can only change an event that is generic or has no topic, and only when one
     of them matches; one regular expression joining them all tests that first, so the
