@@ -67,3 +67,8 @@ def test_charts_png_is_an_image(specs):
 def test_charts_phase_colours_follow_the_label_scale():
     assert charts.phase_colour("hostile") != charts.phase_colour("aligned")
     assert charts.phase_colour("unheard-of") == charts.OTHER_PHASE
+
+
+def test_charts_declare_a_vega_lite_version_vl_convert_renders(specs):
+    assert all(spec["$schema"] == charts.SCHEMA for spec in specs.values())
+    assert charts._version(specs["index"]) is not None

@@ -1,15 +1,18 @@
-"""Vega-Lite chart specs for the report (built with altair), rendered offline by vl-convert.
+"""Vega-Lite chart specs for the report, rendered offline by vl-convert.
 
 Each builder takes plain records (the report dict's own data) and returns a Vega-Lite spec
 as a dict with its data inline, so the JSON report carries charts a page can draw and the
 HTML report embeds them as SVG. Rendering never reaches another host: vl-convert runs the
 Vega JavaScript in-process and is told to allow no external URL.
+
+The specs are written as dicts, in the form (and key order) altair's ``to_dict`` gives
+for the same charts: importing altair and building its objects took about half a second
+of every report. Their validity against the Vega-Lite schema is checked in the tests.
 """
 from __future__ import annotations
 
 import re
 
-import altair as alt
 import vl_convert as vlc
 
 FONT = "Helvetica Neue, Helvetica, Arial, sans-serif"
@@ -19,44 +22,61 @@ PHASE_COLOURS = {
     "cordial": "#a6dba0", "aligned": "#5aae61",
 }
 OTHER_PHASE = "#cccccc"
-# Schema validation costs a second per report; the specs are fixed by this module and validated in its tests.
-VALIDATE = False
+SCHEMA = "https://vega.github.io/schema/vega-lite/v6.4.1.json"
 COOP, CONFLICT, INK, MUTED = "#1b7837", "#b2182b", "#222222", "#888888"
 _CONFIG = {
-    "view": {"stroke": None},
-    "axis": {"labelColor": "#444", "titleColor": "#444", "gridColor": "#ececec", "domainColor": "#999",
-             "labelFontSize": 11, "titleFontSize": 11, "titleFontWeight": "normal"},
-    "legend": {"labelFontSize": 11, "titleFontSize": 11, "titleFontWeight": "normal", "orient": "bottom"},
-    "title": {"fontSize": 13, "anchor": "start", "fontWeight": "normal", "color": INK},
+    "axis": {"domainColor": "#999", "gridColor": "#ececec", "labelColor": "#444", "labelFontSize": 11,
+             "titleColor": "#444", "titleFontSize": 11, "titleFontWeight": "normal"},
+    "font": FONT,
+    "legend": {"labelFontSize": 11, "orient": "bottom", "titleFontSize": 11, "titleFontWeight": "normal"},
+    "title": {"anchor": "start", "color": INK, "fontSize": 13, "fontWeight": "normal"},
 }
+_TYPES = {"T": "temporal", "Q": "quantitative", "N": "nominal", "O": "ordinal"}
+_Y_INDEX = {"domain": [-1, 1]}
 
 
 class Datasets:
-    """The data of one chart, referenced by name and attached as the spec's top-level ``datasets``.
-
-    Keeping records out of the altair objects spares altair walking (and copying) every
-    value; Vega-Lite resolves ``{"name": ...}`` from ``datasets`` the same way.
-    """
+    """The data of one chart, referenced by name and attached as the spec's top-level ``datasets``."""
 
     def __init__(self) -> None:
         self.values: dict[str, list[dict]] = {}
 
-    def __call__(self, records: list[dict]) -> alt.NamedData:
+    def __call__(self, records: list[dict]) -> dict:
         name = f"data-{len(self.values)}"
         self.values[name] = records
-        return alt.NamedData(name=name)
+        return {"name": name}
 
 
-def _finish(chart: alt.TopLevelMixin, data: Datasets, **view: object) -> dict:
-    """The spec as a dict with its data, the report's typography and a frameless view."""
-    spec = (
-        chart.configure(font=FONT)
-        .configure_axis(**_CONFIG["axis"]).configure_legend(**_CONFIG["legend"])
-        .configure_title(**_CONFIG["title"]).configure_view(**{**_CONFIG["view"], **view})
-        .to_dict(validate=VALIDATE)
-    )
-    spec["datasets"] = data.values
-    return spec
+def field(shorthand: str, typed: bool = True, **extra: object) -> dict:
+    """A channel on a field, ``"period:T"`` -> ``{"field": "period", "type": "temporal"}``, properties sorted."""
+    name, _, kind = shorthand.partition(":")
+    channel = {"field": name, **extra}
+    if typed and kind:
+        channel["type"] = _TYPES[kind]
+    return dict(sorted(channel.items()))
+
+
+def mark(kind: str, **props: object) -> dict:
+    """A mark definition: its type, then its properties in name order."""
+    return {"type": kind, **dict(sorted(props.items()))}
+
+
+def tooltip(*shorthands: str) -> list[dict]:
+    return [field(s) for s in shorthands]
+
+
+def _view(**view: object) -> dict:
+    return {"view": {"continuousWidth": 300, "continuousHeight": 300, **dict(sorted({"stroke": None, **view}.items()))}, **_CONFIG}
+
+
+def _finish(body: dict, data: Datasets, **view: object) -> dict:
+    """The spec: configuration first, the chart, the schema, then its data."""
+    return {"config": _view(**view), **body, "$schema": SCHEMA, "datasets": data.values}
+
+
+def layer(data: Datasets, *layers: tuple[list[dict], dict, dict]) -> list[dict]:
+    """Layers from (records, mark, encoding) triples."""
+    return [{"data": data(records), "mark": m, "encoding": dict(sorted(enc.items()))} for records, m, enc in layers]
 
 
 def phase_colour(label: str) -> str:
@@ -73,89 +93,101 @@ def index_chart(points: list[dict], phases: list[dict], turns: list[dict], title
         turns: {date, number, direction} per turning point.
     """
     data = Datasets()
-    x = alt.X("period:T", title=None)
-    y_scale = alt.Scale(domain=[-1, 1])
     labels = sorted({p["label"] for p in phases})
-    colour = alt.Color("label:N", title="phase", scale=alt.Scale(domain=labels, range=[phase_colour(lb) for lb in labels]))
+    colour = field("label:N", title="phase", scale={"domain": labels, "range": [phase_colour(lb) for lb in labels]})
+    x = field("period:T", title=None)
     layers = [
-        alt.Chart(data(phases)).mark_rect(opacity=0.45).encode(x="start:T", x2="end:T", color=colour,
-                                                                tooltip=["label:N", "start:T", "end:T"]),
-        alt.Chart(data([{"zero": 0}])).mark_rule(color="#999", strokeDash=[2, 2]).encode(y="zero:Q"),
-        alt.Chart(data(points)).mark_circle(size=14, color=MUTED, opacity=0.6).encode(
-            x=x, y=alt.Y("index:Q", scale=y_scale, title="cooperation index"), tooltip=["period:T", "index:Q"]),
-        alt.Chart(data(points)).mark_line(color=INK, strokeWidth=2, interpolate="monotone").encode(
-            x=x, y=alt.Y("smooth:Q", scale=y_scale)),
+        (phases, mark("rect", opacity=0.45),
+         {"x": field("start:T"), "x2": field("end:T", typed=False), "color": colour, "tooltip": tooltip("label:N", "start:T", "end:T")}),
+        ([{"zero": 0}], mark("rule", color="#999", strokeDash=[2, 2]), {"y": field("zero:Q")}),
+        (points, mark("circle", size=14, color=MUTED, opacity=0.6),
+         {"x": x, "y": field("index:Q", scale=_Y_INDEX, title="cooperation index"), "tooltip": tooltip("period:T", "index:Q")}),
+        (points, mark("line", color=INK, strokeWidth=2, interpolate="monotone"), {"x": x, "y": field("smooth:Q", scale=_Y_INDEX)}),
     ]
     if turns:
-        rule = alt.Chart(data(turns)).mark_rule(color="#333", strokeDash=[4, 3]).encode(x="date:T")
-        text = alt.Chart(data(turns)).mark_text(dy=-6, fontSize=10, color="#333", align="left", dx=3).encode(
-            x="date:T", y=alt.value(8), text="number:N")
-        layers += [rule, text]
-    return _finish(alt.layer(*layers).properties(width=WIDTH, height=260, title=title), data)
+        layers += [
+            (turns, mark("rule", color="#333", strokeDash=[4, 3]), {"x": field("date:T")}),
+            (turns, mark("text", dy=-6, fontSize=10, color="#333", align="left", dx=3),
+             {"x": field("date:T"), "y": {"value": 8}, "text": field("number:N")}),
+        ]
+    return _finish({"layer": layer(data, *layers), "height": 260, "title": title, "width": WIDTH}, data)
 
 
 def lines_chart(records: list[dict], y_title: str, title: str = "", colours: dict[str, str] | None = None) -> dict:
     """Several series over time: records {period, series, value}, one line per ``series``."""
     data = Datasets()
     names = sorted({r["series"] for r in records})
-    points = alt.OverlayMarkDef(size=12) if len({r["period"] for r in records}) <= 60 else False
-    scale = alt.Scale(domain=names, range=[colours[n] for n in names]) if colours else alt.Scale(scheme="tableau10")
-    chart = alt.Chart(data(records)).mark_line(point=points, strokeWidth=1.6).encode(
-        x=alt.X("period:T", title=None), y=alt.Y("value:Q", title=y_title),
-        color=alt.Color("series:N", title=None, scale=scale, legend=alt.Legend(columns=4, symbolType="stroke")),
-        tooltip=["period:T", "series:N", "value:Q"])
-    return _finish(chart.properties(width=WIDTH, height=200, title=title), data)
+    points = {"size": 12} if len({r["period"] for r in records}) <= 60 else False
+    scale = {"domain": names, "range": [colours[n] for n in names]} if colours else {"scheme": "tableau10"}
+    encoding = {
+        "color": field("series:N", legend={"columns": 4, "symbolType": "stroke"}, scale=scale, title=None),
+        "tooltip": tooltip("period:T", "series:N", "value:Q"),
+        "x": field("period:T", title=None), "y": field("value:Q", title=y_title),
+    }
+    body = {"data": data(records), "mark": mark("line", point=points, strokeWidth=1.6), "encoding": encoding,
+            "height": 200, "title": title, "width": WIDTH}
+    return _finish(body, data)
 
 
 def context_chart(records: list[dict], title: str = "") -> dict:
     """Third parties' cooperation index with each side: records {period, third, side, value}, one row per third."""
     data = Datasets()
-    chart = alt.Chart(data(records)).mark_line(point=alt.OverlayMarkDef(size=10), strokeWidth=1.5).encode(
-        x=alt.X("period:T", title=None),
-        y=alt.Y("value:Q", title="index", scale=alt.Scale(domain=[-1, 1])),
-        color=alt.Color("side:N", title=None, scale=alt.Scale(scheme="dark2")),
-        tooltip=["period:T", "third:N", "side:N", "value:Q"],
-    ).properties(width=WIDTH, height=90)
-    return _finish(chart.facet(row=alt.Row("third:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left"))).properties(title=title), data)
+    encoding = {
+        "color": field("side:N", scale={"scheme": "dark2"}, title=None),
+        "tooltip": tooltip("period:T", "third:N", "side:N", "value:Q"),
+        "x": field("period:T", title=None), "y": field("value:Q", scale=_Y_INDEX, title="index"),
+    }
+    body = {
+        "data": data(records),
+        "facet": {"row": field("third:N", header={"labelAlign": "left", "labelAngle": 0}, title=None)},
+        "spec": {"mark": mark("line", point={"size": 10}, strokeWidth=1.5), "encoding": encoding, "height": 90, "width": WIDTH},
+        "title": title,
+    }
+    return _finish(body, data)
 
 
 def outlook_chart(history: list[dict], forecast: list[dict], title: str = "") -> dict:
     """Recent index and its forecast: history {period, value}; forecast {period, mean, lower, upper}."""
     data = Datasets()
-    y = alt.Scale(domain=[-1, 1])
-    band = alt.Chart(data(forecast)).mark_area(opacity=0.25, color="#4575b4").encode(
-        x=alt.X("period:T", title=None), y=alt.Y("lower:Q", scale=y, title="cooperation index"), y2="upper:Q")
-    past = alt.Chart(data(history)).mark_line(color=INK, point=alt.OverlayMarkDef(size=14)).encode(
-        x="period:T", y=alt.Y("value:Q", scale=y))
-    ahead = alt.Chart(data(forecast)).mark_line(color="#4575b4", strokeDash=[5, 3], point=alt.OverlayMarkDef(size=14)).encode(
-        x="period:T", y=alt.Y("mean:Q", scale=y), tooltip=["period:T", "mean:Q", "lower:Q", "upper:Q"])
-    return _finish(alt.layer(band, past, ahead).properties(width=WIDTH, height=220, title=title), data)
+    layers = layer(
+        data,
+        (forecast, mark("area", opacity=0.25, color="#4575b4"),
+         {"x": field("period:T", title=None), "y": field("lower:Q", scale=_Y_INDEX, title="cooperation index"),
+          "y2": field("upper:Q", typed=False)}),
+        (history, mark("line", color=INK, point={"size": 14}), {"x": field("period:T"), "y": field("value:Q", scale=_Y_INDEX)}),
+        (forecast, mark("line", color="#4575b4", strokeDash=[5, 3], point={"size": 14}),
+         {"x": field("period:T"), "y": field("mean:Q", scale=_Y_INDEX), "tooltip": tooltip("period:T", "mean:Q", "lower:Q", "upper:Q")}),
+    )
+    return _finish({"layer": layers, "height": 220, "title": title, "width": WIDTH}, data)
 
 
 def bars_chart(records: list[dict], title: str = "") -> dict:
     """Grouped horizontal bars: records {group, kind, value} (e.g. side and phase, verbal vs material)."""
     data = Datasets()
-    chart = alt.Chart(data(records)).mark_bar().encode(
-        y=alt.Y("group:N", title=None, sort=None), x=alt.X("value:Q", title="events"),
-        yOffset="kind:N", color=alt.Color("kind:N", title=None, scale=alt.Scale(scheme="set2")),
-        tooltip=["group:N", "kind:N", "value:Q"])
-    return _finish(chart.properties(width=WIDTH - 160, title=title), data)
+    encoding = {
+        "color": field("kind:N", scale={"scheme": "set2"}, title=None),
+        "tooltip": tooltip("group:N", "kind:N", "value:Q"),
+        "x": field("value:Q", title="events"), "y": field("group:N", sort=None, title=None), "yOffset": field("kind:N"),
+    }
+    return _finish({"data": data(records), "mark": mark("bar"), "encoding": encoding, "title": title, "width": WIDTH - 160}, data)
 
 
 def map_chart(features: list[dict], box: dict, points: list[dict], title: str = "") -> dict:
     """Country outlines fitted to ``box`` with a circle per place: points {place, lat, lon, events, goldstein_mean}."""
     data = Datasets()
-    land = alt.Chart(data(features)).mark_geoshape(stroke="white", strokeWidth=0.6, clip=True).encode(
-        color=alt.condition("datum.properties.highlight", alt.value("#c9d3df"), alt.value("#e6e6e6")))
-    dots = alt.Chart(data(points)).mark_circle(opacity=0.8, stroke="white", strokeWidth=0.8, clip=True).encode(
-        latitude="lat:Q", longitude="lon:Q",
-        size=alt.Size("events:Q", title="events", scale=alt.Scale(range=[40, 900])),
-        color=alt.Color("goldstein_mean:Q", title="mean Goldstein", scale=alt.Scale(domain=[-10, 10], scheme="redyellowgreen")),
-        tooltip=["place:N", "events:Q", "goldstein_mean:Q"])
-    labels = alt.Chart(data(points[:8])).mark_text(align="left", dx=8, dy=-6, fontSize=11, color=INK, clip=True).encode(
-        latitude="lat:Q", longitude="lon:Q", text="place:N")
-    chart = alt.layer(land, dots, labels).project(type="mercator", fit=box).properties(width=WIDTH, height=400, title=title)
-    return _finish(chart, data, fill="#f5f8fb")
+    where = {"latitude": field("lat:Q"), "longitude": field("lon:Q")}
+    layers = layer(
+        data,
+        (features, mark("geoshape", stroke="white", strokeWidth=0.6, clip=True),
+         {"color": {"condition": {"test": "datum.properties.highlight", "value": "#c9d3df"}, "value": "#e6e6e6"}}),
+        (points, mark("circle", opacity=0.8, stroke="white", strokeWidth=0.8, clip=True),
+         {**where, "size": field("events:Q", scale={"range": [40, 900]}, title="events"),
+          "color": field("goldstein_mean:Q", scale={"domain": [-10, 10], "scheme": "redyellowgreen"}, title="mean Goldstein"),
+          "tooltip": tooltip("place:N", "events:Q", "goldstein_mean:Q")}),
+        (points[:8], mark("text", align="left", dx=8, dy=-6, fontSize=11, color=INK, clip=True), {**where, "text": field("place:N")}),
+    )
+    body = {"layer": layers, "height": 400, "projection": {"fit": box, "type": "mercator"}, "title": title, "width": WIDTH}
+    return _finish(body, data, fill="#f5f8fb")
 
 
 def _version(spec: dict) -> str | None:
