@@ -15,7 +15,7 @@ from typing import Callable, Optional
 import pandas as pd
 import typer
 
-from bilateral.cli.options import DB_OPTION, console, print_frame
+from bilateral.cli.options import DB_OPTION, console, country_code, iso_date_option, print_frame
 from bilateral.dynamics import (
     Dyad, context, dyad_table, outlook, phases, reciprocity, turning_points, words_deeds,
 )
@@ -23,7 +23,6 @@ from bilateral.dynamics.dimensions import dimension_shares
 from bilateral.dynamics.results import plain
 from bilateral.store import Store, export
 from bilateral.store.export import export_format
-from bilateral.text.dates import to_iso_date
 
 
 def dyad(
@@ -46,8 +45,8 @@ def dyad(
     db: str = DB_OPTION,
 ) -> None:
     """Events between A and B per period and direction, and on request their dynamics."""
-    a, b = _country(a), _country(b)
-    start, end = _date(start, "--from"), _date(end, "--to")
+    a, b = country_code(a), country_code(b)
+    start, end = iso_date_option(start, "--from"), iso_date_option(end, "--to")
     if out:
         export_format(out)  # fail on a bad suffix before any work
     chosen = {
@@ -207,20 +206,6 @@ def _write(flat: pd.DataFrame, records: object, path: Path) -> Path:
     return path
 
 
-def _country(code: str) -> str:
-    code = code.strip().upper()
-    if len(code) != 3 or not code.isalpha():
-        raise typer.BadParameter(f"{code!r} is not a 3-letter country code (e.g. IRN, RUS, USA)")
-    return code
-
-
-def _date(value: str | None, name: str) -> str | None:
-    if value is None:
-        return None
-    iso = to_iso_date(value)
-    if iso is None:
-        raise typer.BadParameter(f"{name} {value!r} is not a date (use YYYY-MM-DD)")
-    return iso
 
 
 def register(app: typer.Typer) -> None:

@@ -7,9 +7,8 @@ from typing import Optional
 
 import typer
 
-from bilateral.cli.options import DB_OPTION, console
+from bilateral.cli.options import DB_OPTION, console, country_code, iso_date_option
 from bilateral.store import Store
-from bilateral.text.dates import to_iso_date
 
 
 def report(
@@ -28,12 +27,12 @@ def report(
     report_format(out)  # fail on a bad suffix before any work
     if freq not in FREQUENCIES:
         raise typer.BadParameter(f"{freq!r} is not a frequency; use one of {', '.join(FREQUENCIES)}", param_hint="--freq")
-    a, b = _country(a), _country(b)
+    a, b = country_code(a), country_code(b)
     if a == b:
         raise typer.BadParameter(f"a report needs two different countries, got {a} twice")
     began = time.perf_counter()
     with Store(db, read_only=True, wait=10) as store:
-        data = build_report(store.con, a, b, _date(start, "--from"), _date(end, "--to"), freq)
+        data = build_report(store.con, a, b, iso_date_option(start, "--from"), iso_date_option(end, "--to"), freq)
     path = write_report(data, out)
     meta = data["meta"]
     console.print(
@@ -44,20 +43,6 @@ def report(
         console.print(f"[yellow]no events between {a} and {b} in {db}; the report says so[/yellow]")
 
 
-def _country(code: str) -> str:
-    code = code.strip().upper()
-    if len(code) != 3 or not code.isalpha():
-        raise typer.BadParameter(f"{code!r} is not a 3-letter country code (e.g. IRN, RUS, USA)")
-    return code
-
-
-def _date(value: str | None, name: str) -> str | None:
-    if value is None:
-        return None
-    iso = to_iso_date(value)
-    if iso is None:
-        raise typer.BadParameter(f"{name} {value!r} is not a date (use YYYY-MM-DD)")
-    return iso
 
 
 def register(app: typer.Typer) -> None:
