@@ -72,3 +72,27 @@ def test_charts_phase_colours_follow_the_label_scale():
 def test_charts_declare_a_vega_lite_version_vl_convert_renders(specs):
     assert all(spec["$schema"] == charts.SCHEMA for spec in specs.values())
     assert charts._version(specs["index"]) is not None
+
+
+def test_charts_png_is_vl_convert_own_png_of_the_chart(specs):
+    import vl_convert as vlc
+
+    for name in ("map", "bars"):
+        own = vlc.vegalite_to_png(specs[name], vl_version=charts._version(specs[name]), scale=1, allowed_base_urls=[])
+        assert charts.to_png(specs[name], scale=1) == own, name
+
+
+def test_charts_are_rendered_once_for_html_and_markdown(specs, monkeypatch):
+    import vl_convert as vlc
+
+    calls = []
+    render = vlc.vegalite_to_svg
+    monkeypatch.setattr(vlc, "vegalite_to_svg", lambda spec, **kw: calls.append(1) or render(spec, **kw))
+    spec = charts.lines_chart([{"period": "2021-03-01", "series": "economic conflict", "value": 7}], "events per month")
+    first = charts.to_svg(spec, "a")
+    assert charts.to_svg(spec, "b") == first.replace('id="a-', 'id="b-').replace("url(#a-", "url(#b-").replace('href="#a-', 'href="#b-')
+    assert charts.to_png(spec)[:8] == b"\x89PNG\r\n\x1a\n"
+    assert len(calls) == 1
+    other = charts.lines_chart([{"period": "2021-03-01", "series": "economic conflict", "value": 8}], "events per month")
+    charts.to_svg(other, "c")
+    assert len(calls) == 2

@@ -11,7 +11,11 @@ of every report. Their validity against the Vega-Lite schema is checked in the t
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+import threading
+from collections import OrderedDict
 
 import vl_convert as vlc
 
@@ -22,6 +26,7 @@ PHASE_COLOURS = {
     "cordial": "#a6dba0", "aligned": "#5aae61",
 }
 OTHER_PHASE = "#cccccc"
+RENDERED = 32  # SVGs kept, so a report written as HTML and as Markdown draws each chart once
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.4.1.json"
 COOP, CONFLICT, INK, MUTED = "#1b7837", "#b2182b", "#222222", "#888888"
 _CONFIG = {
@@ -198,13 +203,31 @@ def _version(spec: dict) -> str | None:
 
 def to_svg(spec: dict, scope: str) -> str:
     """The chart as an SVG string; element ids are prefixed with ``scope`` so several can share a page."""
-    svg = vlc.vegalite_to_svg(spec, vl_version=_version(spec), allowed_base_urls=[])
-    return scope_ids(svg, scope)
+    return scope_ids(_svg(spec), scope)
 
 
 def to_png(spec: dict, scale: float = 2.0) -> bytes:
-    """The chart as PNG bytes (for Markdown)."""
-    return vlc.vegalite_to_png(spec, vl_version=_version(spec), scale=scale, allowed_base_urls=[])
+    """The chart as PNG bytes (for Markdown): its SVG rasterised, as vl-convert's own PNG export does."""
+    return vlc.svg_to_png(_svg(spec), scale=scale)
+
+
+_svgs: OrderedDict[str, str] = OrderedDict()
+_svgs_lock = threading.Lock()
+
+
+def _svg(spec: dict) -> str:
+    """The chart's SVG from vl-convert, remembered by the spec's content (the last ``RENDERED`` charts)."""
+    key = hashlib.sha1(json.dumps(spec, sort_keys=True).encode("utf-8")).hexdigest()
+    with _svgs_lock:
+        if key in _svgs:
+            _svgs.move_to_end(key)
+            return _svgs[key]
+    svg = vlc.vegalite_to_svg(spec, vl_version=_version(spec), allowed_base_urls=[])
+    with _svgs_lock:
+        _svgs[key] = svg
+        while len(_svgs) > RENDERED:
+            _svgs.popitem(last=False)
+    return svg
 
 
 def scope_ids(svg: str, scope: str) -> str:
