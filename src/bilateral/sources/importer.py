@@ -8,6 +8,7 @@ rerun finishes the job.
 """
 from __future__ import annotations
 
+import csv
 import json
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -21,8 +22,8 @@ from bilateral.errors import InputError
 from bilateral.sources.datasets import DATASETS, READERS, DatasetReader, choose_reader, load_sql
 from bilateral.sources.layouts import FirstLine, sniff
 from bilateral.sources.scan import (
-    REJECTS_LIMIT, RowReject, ScanOptions, collect_rejects, count_lines, count_records, drop_reject_tables,
-    find_unreported, scan_sql,
+    REJECTS_LIMIT, RowReject, ScanOptions, collect_rejects, count_lines, count_records, data_lines,
+    drop_reject_tables, find_unreported, scan_sql,
 )
 from bilateral.sources.unpack import normalised_line_ends, readable_copy
 from bilateral.store import dedup
@@ -223,13 +224,23 @@ def _line_order(reject: RowReject) -> tuple[int, int]:
 
 
 def _reject_file(dataset: str, path: Path, first: FirstLine, report: ImportReport) -> None:
+    """Reject every line of a file no layout of ``dataset`` fits, each with its number and column count."""
     widths = sorted({w for n in DATASETS[dataset] for w in READERS[n].widths})
-    report.read = report.rejected = count_records(path, header=False)
-    reason = (
-        f"not a {dataset} file: its first line has {len(first.fields)} column(s); "
-        f"expected {', '.join(map(str, widths))} or a known header"
-    )
-    report.rejects = [RowReject(report.path, 1, reason, (first.delimiter.join(first.fields))[:500])]
+    expected = f"expected {', '.join(map(str, widths))} or a known header"
+    for number, line in data_lines(path):
+        report.read += 1
+        if len(report.rejects) < REJECTS_LIMIT:
+            where = "its first line" if not report.rejects else "this line"
+            reason = f"not a {dataset} file: {where} has {_width(line, first.delimiter)} column(s); {expected}"
+            report.rejects.append(RowReject(report.path, number, reason, line[:500]))
+    if report.read > len(report.rejects):
+        more = report.read - len(report.rejects)
+        report.rejects.append(RowReject(report.path, None, f"{more:,} more line(s) of the same file not itemised", None))
+    report.rejected = report.read
+
+
+def _width(line: str, delimiter: str) -> int:
+    return len(next(csv.reader([line], delimiter=delimiter))) if delimiter == "," else line.count(delimiter) + 1
 
 
 def _file_fingerprint(path: str | Path) -> str:

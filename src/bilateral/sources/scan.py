@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 import duckdb
 import numpy as np
@@ -169,9 +170,24 @@ def locate_lines(path: str | Path, positions: list[int | None]) -> list[tuple[in
                 out.append((None, None))
                 continue
             lines += _newlines_between(fh, counted, pos)
-            counted = pos
+            pos, blank = _past_blank_lines(fh, pos)
+            lines, counted = lines + blank, pos
             out.append((lines + 1, _line_at(fh, pos)))
     return out
+
+
+def _past_blank_lines(fh, pos: int) -> tuple[int, int]:
+    """The offset of the first non-blank line at or after ``pos``, and the newlines skipped.
+
+    After a run of blank lines DuckDB reports a bad row at the start of the last blank
+    line instead of the row itself.
+    """
+    fh.seek(pos)
+    skipped = 0
+    while (byte := fh.read(1)) in (b"\n", b"\r"):
+        pos += 1
+        skipped += byte == b"\n"
+    return pos, skipped
 
 
 def _newlines_between(fh, start: int, end: int) -> int:
@@ -221,6 +237,15 @@ def find_unreported(path: str | Path, options: ScanOptions, known: set[int], lim
                 if len(found) >= limit:
                     break
     return found
+
+
+def data_lines(path: str | Path) -> Iterator[tuple[int, str]]:
+    """(line number, text) of each line that is not blank (empty, or only a carriage return)."""
+    with open(path, "rb") as fh:
+        for number, raw in enumerate(fh, 1):
+            line = raw.rstrip(b"\n").removesuffix(b"\r")
+            if line:
+                yield number, line[:4000].decode("utf-8", "replace")
 
 
 def _line_problem(line: bytes, delimiter: bytes, widths: tuple[int, int], required: list[tuple[int, str]]) -> str | None:
