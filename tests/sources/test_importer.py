@@ -37,7 +37,8 @@ def test_a_file_no_layout_fits_has_every_line_rejected_with_its_number(store, sh
     """Rows one column too wide throughout: no layout fits, and each line is named, not just the first."""
     rows = (shared_data / V2).read_bytes().splitlines()[:5]
     path = tmp_path / "wide.csv"
-    path.write_bytes(b"\n" + b"\n".join(r + b"\textra" for r in rows[:2]) + b"\n\n" + b"\n".join(r + b"\textra" for r in rows[2:]))
+    wide = [r + b"\textra" for r in rows]
+    path.write_bytes(b"\n" + b"\n".join(wide[:2]) + b"\n\n" + b"\n".join(wide[2:]))  # no final newline
     report = import_file(store, "gdelt", path)
     assert (report.read, report.stored, report.rejected) == (5, 0, 5)
     assert [r.line for r in report.rejects] == [2, 3, 5, 6, 7]
