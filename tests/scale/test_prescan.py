@@ -78,3 +78,14 @@ def test_prescan_folds_accents_and_curly_quotes(scanning):
     assert fold("Côte d’Ivoire’s  army") == "Cote d'Ivoire's army"
     doc = scanning.split(["Soldiers from Côte d’Ivoire attacked the rebels."])[0]
     assert scanning.prescan.select(doc, [doc[:]]) == [prescan.PARSE_WITH_NER]
+
+
+def test_prescan_loses_no_event_on_hard_wrapped_text(scanning, parsing_all, newswire):
+    """Wire copy wrapped at 70 columns: the line-break rule splits lines, never differently per path."""
+    import dataclasses
+    import textwrap
+
+    wrapped = [dataclasses.replace(a, text="\n".join(textwrap.wrap(a.text, 70)), doc_id="") for a in newswire[:30]]
+    scanned, everything = scanning.code_batch(wrapped), parsing_all.code_batch(wrapped)
+    assert _rows(everything) and _rows(scanned) == _rows(everything)
+    assert [c.sentences for c in scanned] == [c.sentences for c in everything]

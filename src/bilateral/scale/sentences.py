@@ -96,7 +96,10 @@ class SentenceCoder:
         # Each split sentence stays one sentence (so numbering does not depend on what is parsed).
         docs = [Doc(self.nlp.vocab, words=[t.text for t in s], spaces=[bool(t.whitespace_) for t in s],
                     sent_starts=[True] + [False] * (len(s) - 1)) for s in sents]
-        docs = list(self.nlp.pipe(docs, batch_size=self.parse_batch, disable=["ner"]))
+        # The line-break rule already ran on the whole article, with each line's true start; run
+        # again on a sentence alone it could split it, and numbering would depend on the scan.
+        skip = [name for name in ("ner", LINE_BREAKS) if name in self.nlp.pipe_names]
+        docs = list(self.nlp.pipe(docs, batch_size=self.parse_batch, disable=skip))
         if "ner" in self.nlp.pipe_names:
             needing = [doc for doc, wanted in zip(docs, with_ner) if wanted]
             for _ in self.nlp.get_pipe("ner").pipe(needing, batch_size=self.parse_batch):

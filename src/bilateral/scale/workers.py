@@ -14,12 +14,19 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
-from bilateral.coding.coder import CodedDocument
-from bilateral.model import Article
+from bilateral.model import Article, Event, Sentence
 
 Item = TypeVar("Item")
+
+
+class Coded(NamedTuple):
+    """What a worker sends back for one article (plain records: the parent never imports spaCy)."""
+
+    article: Article
+    sentences: list[Sentence]
+    events: list[Event]
 
 
 @dataclass(frozen=True)
@@ -57,11 +64,11 @@ class LocalEngine:
     def __init__(self, options: CoderOptions, coder=None):
         self.options, self._given, self._coder = options, coder, None
 
-    def map(self, items: Iterable[Item], work: Callable[[Item], list[Article]]) -> Iterator[tuple[Item, list[CodedDocument]]]:
+    def map(self, items: Iterable[Item], work: Callable[[Item], list[Article]]) -> Iterator[tuple[Item, list[Coded]]]:
         """(item, coded articles of ``work(item)``) for each item, in order."""
         for item in items:
             articles = work(item)
-            yield item, (self._sentence_coder().code_batch(articles) if articles else [])
+            yield item, (_plain(self._sentence_coder().code_batch(articles)) if articles else [])
 
     def _sentence_coder(self):
         if self._coder is None:  # loaded on first use: a run with nothing new loads no model
@@ -86,7 +93,7 @@ class PoolEngine:
             initializer=_init_worker, initargs=(options,),
         )
 
-    def map(self, items: Iterable[Item], work: Callable[[Item], list[Article]]) -> Iterator[tuple[Item, list[CodedDocument]]]:
+    def map(self, items: Iterable[Item], work: Callable[[Item], list[Article]]) -> Iterator[tuple[Item, list[Coded]]]:
         """(item, coded articles of ``work(item)``) for each item, in order; bounded in flight."""
         pending: deque[tuple[Item, Future | None]] = deque()
         for item in items:
@@ -102,7 +109,7 @@ class PoolEngine:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _result(entry: tuple[Item, Future | None]) -> tuple[Item, list[CodedDocument]]:
+def _result(entry: tuple[Item, Future | None]) -> tuple[Item, list[Coded]]:
     item, future = entry
     return item, (future.result() if future is not None else [])
 
@@ -131,5 +138,9 @@ def _exit_with_parent() -> None:
         threading.Thread(target=lambda: (parent.join(), os._exit(1)), name="exit-with-parent", daemon=True).start()
 
 
-def _code_in_worker(articles: list[Article]) -> list[CodedDocument]:
-    return _WORKER_CODER.code_batch(articles)
+def _code_in_worker(articles: list[Article]) -> list[Coded]:
+    return _plain(_WORKER_CODER.code_batch(articles))
+
+
+def _plain(coded: list) -> list[Coded]:
+    return [Coded(c.article, c.sentences, c.events) for c in coded]
