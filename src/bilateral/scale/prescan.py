@@ -9,8 +9,9 @@ What ``coder.v1`` needs for an event in a sentence, and how the scan sees it:
 
 Mentions are disjoint and each starts at an *actor token* of its own:
 
-- a dictionary phrase (PhraseMatcher on lower-case tokens, as the resolver's), or a row's
-  surface form as written (the tokeniser keeps "U.S." whole but splits the phrase "u.s.");
+- a dictionary phrase or a gazetteer place (the resolver codes a named city as its country),
+  matched on lower-case tokens as the resolver matches, or a row's surface form as written
+  (the tokeniser keeps "U.S." whole but splits the phrase "u.s.");
 - a one-token name ("U.S.") the resolver may get from a named entity;
 - an agent noun ("officials") or the head of a compound agent ("defence minister").
 
