@@ -1,7 +1,7 @@
 """Accuracy of the event coder on every gold set in ../shared/data/gold (run: make bench-accuracy).
 
 Prints one table and appends a dated section with the git commit to benchmarks/RESULTS.md
-(``--dry-run`` prints only).
+(``--dry-run`` prints only; ``--sets NAME...`` scores some sets and only prints).
 Scores (see each function): record exact match, event-triple P/R/F1, root-code F1 and
 country-dyad F1 (PETRARCH and UD-PETRARCH unit suites, with their validation dictionaries
 loaded as the actor dictionary), PLOVER event-type accuracy and actor-country F1 (PLOVER
@@ -10,6 +10,7 @@ country/sector accuracy of actor resolution (NGEC actor tests).
 """
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import json
 import subprocess
@@ -215,29 +216,40 @@ def append_results(text: str) -> None:
     RESULTS.write_text(existing.rstrip("\n") + "\n\n" + text + "\n", encoding="utf-8")
 
 
+SCORERS = {
+    "plover_gsr": lambda coder: score_plover_gsr(coder),
+    "conflibert_cameo": lambda coder: score_conflibert(coder),
+    "ngec_actor_tests": lambda coder: score_ngec(coder),
+    "petrarch_unittest": lambda coder: score_unit_suite("petrarch_unittest.jsonl", _validation_dictionary(
+        REFERENCE / "petrarch-dictionaries", "PETR.Validate.actors.txt", "PETR.Validate.agents.txt")),
+    "udpetrarch_validate_2_02": lambda coder: score_unit_suite("udpetrarch_validate_2_02.jsonl", _validation_dictionary(
+        GOLD / "udpetrarch_validate_dictionaries", "PETR_Validate_actors_2_02.txt", "PETR_Validate_agents_2_02.txt")),
+}
+
+
+def _validation_dictionary(folder: Path, actors: str, agents: str):
+    from petr_dictionary import read_validation_dictionary
+
+    return read_validation_dictionary(folder / actors, folder / agents)
+
+
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sets", nargs="+", choices=sorted(SCORERS), default=list(SCORERS),
+                        help="gold sets to score (default: all)")
+    parser.add_argument("--dry-run", action="store_true", help="print only; do not append to RESULTS.md")
+    options = parser.parse_args()
     if not GOLD.is_dir():
         print(f"{GOLD}: not found; put ../shared beside the repository", file=sys.stderr)
         return 1
     from bilateral.coding import Coder
-    from petr_dictionary import read_validation_dictionary
 
     started = time.perf_counter()
     coder = Coder()
-    results = {
-        "plover_gsr": score_plover_gsr(coder),
-        "conflibert_cameo": score_conflibert(coder),
-        "ngec_actor_tests": score_ngec(coder),
-        "petrarch_unittest": score_unit_suite("petrarch_unittest.jsonl", read_validation_dictionary(
-            REFERENCE / "petrarch-dictionaries" / "PETR.Validate.actors.txt",
-            REFERENCE / "petrarch-dictionaries" / "PETR.Validate.agents.txt")),
-        "udpetrarch_validate_2_02": score_unit_suite("udpetrarch_validate_2_02.jsonl", read_validation_dictionary(
-            GOLD / "udpetrarch_validate_dictionaries" / "PETR_Validate_actors_2_02.txt",
-            GOLD / "udpetrarch_validate_dictionaries" / "PETR_Validate_agents_2_02.txt")),
-    }
+    results = {name: SCORERS[name](coder) for name in options.sets}
     body = table(results)
     print(body)
-    if "--dry-run" in sys.argv:  # development runs: print only
+    if options.dry_run or len(options.sets) < len(SCORERS):  # development runs: print only
         return 0
     section = (f"## Event coder accuracy, {dt.date.today().isoformat()}, commit {commit()}\n\n"
                f"`benchmarks/accuracy.py`, {time.perf_counter() - started:.0f} s. PLOVER types are compared after "
