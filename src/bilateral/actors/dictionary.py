@@ -278,8 +278,9 @@ def _build(extra: Path | None) -> ActorDictionary:
             book.add(surface, row["code"], "country", row["name"])
     for name, kind in (("igos.csv", "igo"), ("groups.csv", "group"),
                        ("institutions.csv", "institution"), ("state_bodies.csv", "institution"),
-                       ("people.csv", "person")):
-        _load_actor_file(book, ACTORS_DIR / name, kind)
+                       ("people.csv", "person"), ("people_phoenix.csv", "person")):
+        if (ACTORS_DIR / name).is_file():  # people_phoenix.csv is generated and may be absent
+            _load_actor_file(book, ACTORS_DIR / name, kind)
     if extra is not None:
         _load_actor_file(book, Path(extra), None, first=True)
     return book

@@ -1,0 +1,149 @@
+"""Convert the office holders of Phoenix.Countries.actors.txt into people_phoenix.csv.
+
+The Phoenix country dictionary (openeventdata/petrarch2, MIT licence) lists about 18,000
+politicians from CountryInfo (January 2014), each with dated CAMEO codes. This module turns
+those facts into the people.csv layout so that the resolver knows office holders of every
+country, not only the most-covered ones. Run it again when the reference file changes:
+
+    .venv/bin/python -m bilateral.actors.phoenix_people ../shared/data/reference/petrarch-dictionaries
+
+Choices: people already named in the hand-kept files (people.csv, institutions ...) are left to
+those files; one-word names and aliases are dropped (too ambiguous alone); a term Phoenix leaves
+open ('>date') ends on the day the source was compiled, since later changes are unknown to it, and
+the person's undated row (usually ...ELI) applies after that; two-digit years 00-30 are 20xx.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+import sys
+from datetime import date
+from pathlib import Path
+
+from bilateral.actors.dictionary import ACTORS_DIR, SECTORS, normalize, read_rows
+
+SOURCE_NAME = "Phoenix.Countries.actors.txt"
+OUTPUT = ACTORS_DIR / "people_phoenix.csv"
+COMPILED = date(2014, 1, 30)  # "Generated at: Thu Jan 30 2014" in the source header
+HAND_FILES = ("countries.csv", "people.csv", "institutions.csv", "state_bodies.csv", "groups.csv", "igos.csv")
+_CODE = re.compile(r"\[([^\]]*)\]")
+HEADER = """\
+# people_phoenix.csv: office holders of every country from CountryInfo, with dated CAMEO codes.
+# Source: Phoenix.Countries.actors.txt (openeventdata/petrarch2, built from CountryInfo.140130.txt,
+# January 2014), MIT licence. Facts only (names, codes, dates), converted by
+# bilateral/actors/phoenix_people.py; edit that module, not this file.
+# Terms the source leaves open end on 2014-01-30, the day it was compiled (note '~open in source'):
+# later changes are not recorded here. Hand-kept rows in people.csv take precedence over these.
+"""
+
+
+def _date(text: str) -> date | None:
+    """A Phoenix date: yymmdd (00-30 are 20xx) or yyyymmdd; None when unreadable."""
+    text = text.strip()
+    try:
+        if len(text) == 8:
+            return date(int(text[:4]), int(text[4:6]), int(text[6:]))
+        if len(text) == 6:
+            year = int(text[:2])
+            return date(year + (2000 if year <= 30 else 1900), int(text[2:4]), int(text[4:]))
+    except ValueError:
+        return None
+    return None
+
+
+def parse_restriction(body: str) -> tuple[str, date | None, date | None, bool] | None:
+    """(code, start, end, left open) of one '[CODE 990427-040101]' restriction, or None if unreadable."""
+    parts = body.split()
+    if not parts:
+        return None
+    code = parts[0].upper()
+    if len(parts) == 1:
+        return code, None, None, False
+    span = parts[1]
+    if span.startswith(">"):
+        start = _date(span[1:])
+        return (code, start, COMPILED, True) if start else None
+    if span.startswith("<"):
+        end = _date(span[1:])
+        return (code, None, end, False) if end else None
+    if "-" in span:
+        start, end = (_date(x) for x in span.split("-", 1))
+        if start and end and start < end:
+            return code, start, end, False
+    return None
+
+
+def _name(raw: str) -> str:
+    """'HOSNI_MUBARAK_' -> 'Hosni Mubarak' (spaces, capitalised words)."""
+    words = re.sub(r"[_\s]+", " ", raw).strip().split()
+    return " ".join(w.capitalize() if w.isupper() else w for w in words)
+
+
+def read_people(text: str) -> list[dict]:
+    """People of the CountryInfo part: name, aliases and restrictions, in file order."""
+    people, current = [], None
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if line.startswith("+"):
+            if current is not None:
+                current["aliases"].append(_name(line[1:].split("#")[0]))
+        elif line[0].isspace():
+            if current is not None:
+                current["terms"] += [r for r in map(parse_restriction, _CODE.findall(line)) if r]
+        else:
+            current = None
+            if "CountryInfo" in line and "[" not in line.split("#")[0]:
+                current = {"name": _name(line.split("#")[0]), "aliases": [], "terms": []}
+                people.append(current)
+    return people
+
+
+def _known_phrases(folder: Path) -> set[str]:
+    """Normalised names and aliases of the hand-kept files."""
+    known = set()
+    for name in HAND_FILES:
+        for _, row in read_rows(folder / name):
+            known.update(normalize(s) for s in [row.get("name", ""), *row.get("aliases", "").split("|")] if s)
+    return known
+
+
+def _usable(code: str, countries: set[str]) -> bool:
+    sector = code[3:6]
+    return bool(re.fullmatch(r"(?:[A-Z]{3})+", code)) and code[:3] in countries and (not sector or sector in SECTORS)
+
+
+def rows_for(people: list[dict], known: set[str], countries: set[str]) -> list[list[str]]:
+    """CSV rows (name, aliases, code, role, start, end, note) for people not named elsewhere."""
+    rows, seen = [], set(known)
+    for person in people:
+        forms = [f for f in [person["name"], *person["aliases"]] if len(normalize(f).split()) > 1]
+        if not forms or any(normalize(f) in seen for f in forms):
+            continue
+        # Offices first: where an ELI span overlaps a term, and for undated look-ups, the office wins.
+        terms = sorted((t for t in person["terms"] if _usable(t[0], countries)), key=lambda t: t[0][3:6] == "ELI")
+        if not terms:
+            continue
+        seen.update(normalize(f) for f in forms)
+        aliases = "|".join(dict.fromkeys(f for f in forms[1:] if normalize(f) != normalize(forms[0])))
+        for i, (code, start, end, left_open) in enumerate(terms):
+            rows.append([forms[0], aliases if i == 0 else "", code, "", start.isoformat() if start else "",
+                         end.isoformat() if end else "", "~open in source" if left_open else ""])
+    return rows
+
+
+def build(reference: Path, folder: Path = ACTORS_DIR) -> str:
+    """The text of people_phoenix.csv from the reference folder holding the Phoenix dictionaries."""
+    text = (reference / SOURCE_NAME).read_text(encoding="utf-8", errors="replace")
+    countries = {row["code"] for _, row in read_rows(folder / "countries.csv")}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["name", "aliases", "code", "role", "start", "end", "note"])
+    writer.writerows(rows_for(read_people(text), _known_phrases(folder), countries))
+    return HEADER + out.getvalue()
+
+
+if __name__ == "__main__":
+    OUTPUT.write_text(build(Path(sys.argv[1])), encoding="utf-8")
+    print(f"wrote {OUTPUT}")
