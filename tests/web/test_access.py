@@ -4,6 +4,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
@@ -69,6 +70,61 @@ def test_access_releases_the_file_for_a_writer(own_db):
     with access.cursor() as con:
         assert con.execute("SELECT count(*) FROM events").fetchall()[0][0] == n - 3
     access.close()
+
+
+def test_access_busy_reader_still_lets_a_writer_in(own_db):
+    """Requests every 20 ms never leave the connection idle, yet a waiting writer gets its turn."""
+    access = StoreAccess(own_db, max_hold=1.0, gap=0.6, wait=0.2)
+    stop, outcomes = threading.Event(), []
+
+    def keep_reading():
+        while not stop.is_set():
+            try:
+                with access.cursor() as con:
+                    outcomes.append(con.execute("SELECT count(*) FROM events").fetchall()[0][0])
+            except StoreBusyError:
+                outcomes.append("busy")
+            time.sleep(0.02)
+
+    reader = threading.Thread(target=keep_reading)
+    reader.start()
+    try:
+        time.sleep(0.3)
+        started = time.monotonic()
+        done = subprocess.run([sys.executable, "-c", WRITE_AFTER_WAIT, str(own_db)], capture_output=True, text=True, timeout=60)
+        waited = time.monotonic() - started
+        time.sleep(1.0)  # the reader opens the changed store again
+    finally:
+        stop.set()
+        reader.join()
+        access.close()
+    assert done.returncode == 0, done.stderr
+    assert waited < 10
+    counts = [n for n in outcomes if n != "busy"]
+    assert counts[-1] == counts[0] - 3  # the reader saw the write, and kept working after it
+
+
+def test_access_requests_waiting_on_one_busy_open_share_its_503(own_db, writer):
+    """Eight requests meeting a writer get their 503 after about one wait, not eight waits in a row."""
+    access = StoreAccess(own_db, wait=1.0)
+    errors = []
+
+    def ask():
+        try:
+            with access.cursor():
+                pass
+        except StoreBusyError as exc:
+            errors.append(exc)
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=ask) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(errors) == 8
+    assert time.monotonic() - started < 4  # one after another would take 8 s
+    assert access._users == 0
 
 
 def test_access_busy_store_is_a_clear_error(own_db, writer):
