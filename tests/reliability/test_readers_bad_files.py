@@ -2,10 +2,11 @@
 
 Each run mixes good documents (demo-corpus paragraphs) with the bad inputs the issue names
 (invalid UTF-8 and mixed encodings, NUL bytes, a single 5 MB line (50 MB under
---robustness-full), empty files, truncated JSON, wrong column counts, dates 00000000 and
-99999999, a scripts-only page, 100,000 nested divs, a broken feed). The run must finish,
-name every bad file and line on stderr, store every good document, count read = stored +
-duplicate + rejected (the store agrees) and exit with 2 because something was rejected.
+--robustness-full), empty files of every kind, truncated JSON, wrong column counts, dates
+00000000 and 99999999, a scripts-only page, 100,000 nested divs, a broken feed, a CSV with
+only its header). The run must finish, name every bad file and line on stderr, store every
+good document, count read = stored + duplicate + rejected (the store agrees) and exit with
+2 because something was rejected.
 """
 from __future__ import annotations
 
@@ -74,8 +75,10 @@ def _jsonl_inputs(folder: Path, texts: list[str], size: int) -> dict:
         line(id="long", text=_long_text(size)),
     ]
     (folder / "feed.jsonl").write_bytes(b"\n".join(lines) + b"\n")
+    (folder / "empty.jsonl").write_bytes(b"")
+    (folder / "blank.jsonl").write_bytes(b"\n\n  \n")
     return {"stored": {"good", "latin1", "nul", "junk"}, "duplicate": 1,
-            "rejected": [f"feed.jsonl:{n}:" for n in (6, 7, 8, 9, 11, 12)], "read": 11}
+            "rejected": [f"feed.jsonl:{n}:" for n in (6, 7, 8, 9, 11, 12)] + ["empty.jsonl:", "blank.jsonl:"], "read": 13}
 
 
 def _csv_inputs(folder: Path, texts: list[str], size: int) -> dict:
@@ -96,9 +99,11 @@ def _csv_inputs(folder: Path, texts: list[str], size: int) -> dict:
     ]
     rows.append("bad\udcff,\udcfe\udcfe,\x00")  # invalid UTF-8 and a NUL: decoded with replacement
     (folder / "table.csv").write_bytes(("\n".join(rows) + "\n").encode("utf-8", "surrogateescape"))
+    (folder / "empty.csv").write_bytes(b"")
+    (folder / "header.csv").write_text("id,text,date\n")
     ends = [sum(row.count("\n") + 1 for row in rows[: i + 1]) for i in range(len(rows))]  # a record's last line
     return {"stored": {"good", "nul", "multi"}, "duplicate": 1,
-            "rejected": [f"table.csv:{ends[i]}:" for i in (5, 6, 7, 8, 9, 10)], "read": 10}
+            "rejected": [f"table.csv:{ends[i]}:" for i in (5, 6, 7, 8, 9, 10)] + ["empty.csv:", "header.csv:1:"], "read": 12}
 
 
 def _rss_inputs(folder: Path, texts: list[str], size: int) -> dict:

@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 
 from bilateral.sources import read_documents
 from bilateral.sources.documents import read_csv, read_jsonl, read_text
-from bilateral.sources.rejects import Rejects
+from bilateral.sources.feeds import read_feed
+from bilateral.sources.html import read_html
+from bilateral.sources.rejects import EMPTY_FILE, Rejects
 
 STORY = "Azerbaijan and Armenia resumed border talks in Brussels on Friday, the two foreign ministries said."
 
@@ -83,14 +85,29 @@ def test_documents_csv_without_text_column_names_the_fix(tmp_path):
     assert articles == [] and rejects.items[0].line == 1 and "--text-col" in rejects.items[0].reason
 
 
-@pytest.mark.parametrize("reader, name", [(read_text, "empty.txt"), (read_jsonl, "empty.jsonl"), (read_csv, "empty.csv")])
-def test_documents_empty_file(tmp_path, reader, name):
-    path = tmp_path / name
-    path.write_bytes(b"")
+@pytest.mark.parametrize("reader, suffix", [(read_text, ".txt"), (read_jsonl, ".jsonl"), (read_csv, ".csv"), (read_html, ".html"), (read_feed, ".rss")])
+@pytest.mark.parametrize("raw", [b"", b"\n \t\r\n", b"\xef\xbb\xbf\x00\n"], ids=["no-bytes", "whitespace", "bom-nul"])
+def test_documents_empty_file_is_one_reject(tmp_path, reader, suffix, raw):
+    """Every reader: an empty file is rejected once, by name, so read = stored + duplicates + rejected."""
+    path = tmp_path / f"empty{suffix}"
+    path.write_bytes(raw)
     articles, rejects = _read(reader, path)
     assert articles == []
-    if reader is not read_jsonl:  # an empty JSONL file has no rows to reject
-        assert rejects.items[0].path == str(path) and "empty" in rejects.items[0].reason
+    assert [(r.path, r.line, r.reason) for r in rejects] == [(str(path), None, EMPTY_FILE)]
+
+
+def test_documents_csv_header_without_rows_is_rejected(tmp_path):
+    path = tmp_path / "header.csv"
+    path.write_text("id,text,date\n\n")
+    articles, rejects = _read(read_csv, path)
+    assert articles == [] and [(r.line, r.reason) for r in rejects] == [(1, "a header row and no rows after it")]
+
+
+def test_documents_csv_blank_first_line_is_not_called_empty(tmp_path):
+    path = tmp_path / "late_header.csv"
+    path.write_text(f"\ntext\n{STORY}\n")
+    articles, rejects = _read(read_csv, path)
+    assert articles == [] and rejects.items[0].line == 1 and "header row" in rejects.items[0].reason
 
 
 def test_documents_text_file_cleaned_and_decoded(tmp_path):
@@ -114,9 +131,12 @@ def test_documents_counts_add_up(tmp_path):
     _jsonl(tmp_path / "a.jsonl", {"text": STORY}, "not json", {"text": STORY + " Later."})
     (tmp_path / "b.txt").write_text("")
     (tmp_path / "c.csv").write_text(f'text,date\n"{STORY}",2023-01-01\n"{STORY}",nonsense\n')
+    (tmp_path / "d.jsonl").write_text("\n")
+    (tmp_path / "e.csv").write_text("text,date\n")
     rejects = Rejects()
     articles = list(read_documents([tmp_path], rejects))
-    assert (len(articles), len(rejects)) == (3, 3)
+    assert (len(articles), len(rejects)) == (3, 5)
+    assert {Path(r.path).name for r in rejects} == {"a.jsonl", "b.txt", "c.csv", "d.jsonl", "e.csv"}
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -1,7 +1,9 @@
 """Readers for documents to code: plain text, JSON Lines and CSV.
 
 Each reader yields ``Article`` records and reports bad rows to a ``Rejects`` collector
-(file, line, reason) instead of stopping, so the rest of the input is still read.
+(file, line, reason) instead of stopping, so the rest of the input is still read. A file
+that yields nothing is never silent: an empty one is rejected as ``EMPTY_FILE``, a CSV
+with a header and no rows as such.
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from pathlib import Path
 from typing import Iterator
 
 from bilateral.model import Article
-from bilateral.sources.rejects import Rejects
+from bilateral.sources.rejects import EMPTY_FILE, Rejects
 from bilateral.text.clean import clean_text
 from bilateral.text.dates import to_iso_date
 
@@ -35,7 +37,7 @@ def read_text(path: Path, rejects: Rejects, **_: object) -> Iterator[Article]:
     """One plain-text file is one document; its name is its id."""
     text = decode(path.read_bytes())
     if not text.strip():
-        rejects.add(path, None, "empty file")
+        rejects.add(path, None, EMPTY_FILE)
         return
     text = clean_text(text)  # cleaned before hashing: one article, one document, whatever the boilerplate
     if not text:
@@ -46,11 +48,13 @@ def read_text(path: Path, rejects: Rejects, **_: object) -> Iterator[Article]:
 
 def read_jsonl(path: Path, rejects: Rejects, text_col: str = "text", date_col: str = "date", **_: object) -> Iterator[Article]:
     """One JSON object a line with `text` and optional `id`, `date`, `url`, `title`."""
+    blank = True
     with path.open("rb") as fh:
         for number, raw in enumerate(fh, start=1):
             line = decode(raw).strip()
             if not line:
                 continue
+            blank = False
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
@@ -59,20 +63,22 @@ def read_jsonl(path: Path, rejects: Rejects, text_col: str = "text", date_col: s
             article = _article(record, path, number, rejects, text_col, date_col)
             if article is not None:
                 yield article
+    if blank:
+        rejects.add(path, None, EMPTY_FILE)
 
 
 def read_csv(path: Path, rejects: Rejects, text_col: str = "text", date_col: str = "date", **_: object) -> Iterator[Article]:
     """A CSV with a header row; `--text-col` and `--date-col` name the columns."""
     with path.open("r", encoding="utf-8-sig", errors="replace", newline="") as fh:
         reader = csv.DictReader(line.replace("\x00", "") for line in fh)
-        if reader.fieldnames is None:
-            rejects.add(path, None, "empty file")
+        if not any(name.strip() for name in reader.fieldnames or ()):
+            _reject_blank_header(path, reader, rejects)
             return
         if text_col not in reader.fieldnames:
             rejects.add(path, 1, f"no column {text_col!r} (columns: {', '.join(reader.fieldnames)}); set --text-col")
             return
-        width = len(reader.fieldnames)
-        for record in reader:
+        width, rows = len(reader.fieldnames), 0
+        for rows, record in enumerate(reader, start=1):
             found = _field_count(record, width)
             if found != width:  # an unquoted comma shifts every later field: the text would be cut
                 hint = "; quote fields that hold commas" if found > width else ""
@@ -81,6 +87,20 @@ def read_csv(path: Path, rejects: Rejects, text_col: str = "text", date_col: str
             article = _article(record, path, reader.line_num, rejects, text_col, date_col)
             if article is not None:
                 yield article
+        if not rows:
+            rejects.add(path, 1, "a header row and no rows after it")
+
+
+def _reject_blank_header(path: Path, reader: csv.DictReader, rejects: Rejects) -> None:
+    """A CSV whose first line is blank: empty, or its header is missing."""
+    if any(isinstance(value, str) and value.strip() for record in reader for values in record.values() for value in _listed(values)):
+        rejects.add(path, 1, "the first line is blank; the header row (with a text column) must be line 1")
+    else:
+        rejects.add(path, None, EMPTY_FILE)
+
+
+def _listed(values: object) -> list:
+    return values if isinstance(values, list) else [values]
 
 
 def _field_count(record: dict, width: int) -> int:

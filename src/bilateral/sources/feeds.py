@@ -5,7 +5,8 @@ HTML stripped and cleaned; the headline itself when the entry has nothing else),
 publication date (``published``, else ``updated``), its link and its id.
 
 A malformed feed is reported once, with feedparser's reason and the line it stopped at,
-and the entries feedparser could still read are kept. A feed without entries is rejected.
+and the entries feedparser could still read are kept. An empty file, or a feed without
+entries, is rejected.
 An entry with neither headline nor text, or with a date that cannot be read, is rejected
 with its line; the other entries are read.
 """
@@ -19,7 +20,7 @@ from typing import Iterator
 
 from bilateral.model import Article
 from bilateral.sources.html import fragment_text, without_headline
-from bilateral.sources.rejects import Rejects
+from bilateral.sources.rejects import EMPTY_FILE, Rejects, is_blank
 from bilateral.text.dates import to_iso_date
 
 MAX_FEED_BYTES = 100_000_000
@@ -36,6 +37,9 @@ def read_feed(path: Path, rejects: Rejects, max_bytes: int = MAX_FEED_BYTES, **_
         rejects.add(path, None, f"feed is {size / 1e6:.0f} MB, over the {max_bytes / 1e6:.0f} MB limit")
         return
     raw = path.read_bytes()
+    if is_blank(raw):
+        rejects.add(path, None, EMPTY_FILE)
+        return
     try:
         # A file object, never the bytes: feedparser opens a str or bytes argument as a path or URL.
         parsed = feedparser.parse(io.BytesIO(raw), resolve_relative_uris=False)

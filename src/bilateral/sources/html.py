@@ -10,7 +10,7 @@ HTML page has the same shape as a JSONL record (``title`` and ``text`` apart), a
 same article hashes to one document whether or not its template repeats the ``<h1>``.
 Whether to code the headline as well is the coding stage's decision.
 
-A page is rejected, with the reason, when it is larger than ``max_bytes`` (10 MB: no
+A page is rejected, with the reason, when it is empty, larger than ``max_bytes`` (10 MB: no
 article is that long, and trafilatura needs about a second per MB), when the parser fails
 (deep nesting, broken markup), or when no article text is left after cleaning.
 """
@@ -23,7 +23,7 @@ from typing import Iterator
 
 from bilateral.model import Article
 from bilateral.sources.documents import decode
-from bilateral.sources.rejects import Rejects
+from bilateral.sources.rejects import EMPTY_FILE, Rejects, is_blank
 from bilateral.text.clean import clean_text, normalise_characters
 from bilateral.text.dates import to_iso_date
 
@@ -42,7 +42,11 @@ def read_html(path: Path, rejects: Rejects, max_bytes: int = MAX_PAGE_BYTES, **_
     if size > max_bytes:
         rejects.add(path, None, f"page is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for one article")
         return
-    page = decode_page(path.read_bytes())
+    raw = path.read_bytes()
+    if is_blank(raw):
+        rejects.add(path, None, EMPTY_FILE)
+        return
+    page = decode_page(raw)
     try:
         article = extract_article(page)
     except Exception as exc:  # a third-party parser on untrusted markup: report it, keep reading the rest

@@ -1,9 +1,24 @@
-"""Rejected input: each bad file or row is kept with where it was and why."""
+"""Rejected input: each bad file or row is kept with where it was and why.
+
+Every document reader follows one rule so that read = stored + duplicates + rejected
+holds per file: a file with no content (no bytes, or only whitespace, NULs and a byte
+order mark) is one reject, reason ``EMPTY_FILE``, with no line.
+"""
 from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+
+EMPTY_FILE = "empty file"
+_BOM = b"\xef\xbb\xbf"
+_BLANK_BYTES = b" \t\r\n\f\v\x00"
+
+
+def is_blank(raw: bytes) -> bool:
+    """Whether a file's bytes hold nothing: whitespace, NULs and UTF-8 byte order marks only."""
+    return not raw.replace(_BOM, b"").strip(_BLANK_BYTES)
 
 
 @dataclass(frozen=True)
