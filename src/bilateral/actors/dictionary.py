@@ -271,7 +271,8 @@ def _build(extra: Path | None) -> ActorDictionary:
     if extra is not None and not Path(extra).is_file():
         raise ActorFileError(extra, "user actor file not found")
     countries = _read_countries()
-    agents = {row["word"]: row["sector"] for _, row in read_rows(ACTORS_DIR / "agents.csv")}
+    agents = {row["word"]: row["sector"] for name in ("agents.csv", "agents_added.csv")
+              for _, row in read_rows(ACTORS_DIR / name)}  # hand-kept rows replace generated ones
     book = ActorDictionary(countries, _read_roots(), agents)
     for _, row in read_rows(ACTORS_DIR / "countries.csv"):
         for surface in [row["name"], *row["aliases"].split("|")]:
