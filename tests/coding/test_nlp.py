@@ -27,3 +27,31 @@ def test_nlp_missing_model_raises_with_an_install_hint(monkeypatch):
             nlp_module.load_pipeline()
     finally:
         nlp_module._load.cache_clear()
+
+
+def _reference_line_breaks(doc) -> list[int]:
+    """Sentence starts the line-break rule should add, token by token (the plain statement of the rule)."""
+    starts, line_start = [], 0
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        gap = before.text if before.is_space else before.whitespace_
+        if "\n" not in gap or token.is_space:
+            continue
+        previous = doc.text[line_start:token.idx].strip()
+        if "\n\n" in gap or len(previous) < nlp_module.SHORT_LINE or previous.endswith(nlp_module._TERMINAL):
+            starts.append(token.i)
+        line_start = token.idx
+    return starts
+
+
+@pytest.mark.parametrize("text", [
+    "Headline one\nHeadline two\n\n\nA long wrapped line of a news story that goes on and on beyond sixty\ncharacters and ends.",
+    "\nStarts with a break.\n \n Then spaces around \n\tand tabs\r\nand CRLF lines;\nend",
+    "No breaks at all, just one sentence.",
+    "Ends with a break\n",
+])
+def test_nlp_line_breaks_match_the_rule_token_by_token(nlp, text):
+    doc = nlp.make_doc(text)
+    expected = _reference_line_breaks(doc)
+    nlp_module._line_breaks(doc)
+    assert [t.i for t in doc if t.is_sent_start and t.i > 0] == expected

@@ -128,6 +128,9 @@ def _init_worker(options: CoderOptions) -> None:
     """Load the model once per worker process."""
     global _WORKER_CODER
     _exit_with_parent()
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1)  # one BLAS thread per worker: the workers already fill the cores
     _WORKER_CODER = build_coder(options)
 
 
