@@ -180,8 +180,10 @@ def start_server(db: Path) -> tuple[subprocess.Popen, str]:
 
 def save(result: LoadResult, args: argparse.Namespace, events: int) -> None:
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(["git", "diff", "--quiet", "HEAD", "--", "src"], cwd=REPO).returncode != 0
+    when = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     lines = [
-        f"\n## Load test: bilateral serve ({dt.date.today().isoformat()}, commit {commit or 'unknown'})\n",
+        f"\n## Load test: bilateral serve ({when}, commit {commit or 'unknown'}{' + uncommitted changes in src/' if dirty else ''})\n\n",
         f"- store: {events:,} synthetic events; server: one uvicorn process on 127.0.0.1; client: httpx, "
         f"{args.concurrency} connections, {args.requests:,} requests planned (1 in 10 with a bad parameter), "
         f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end (client and server share the machine)\n",

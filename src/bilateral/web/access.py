@@ -8,7 +8,8 @@ share one read-only connection and each takes its own ``cursor()``; to let a wri
 - the connection is closed a moment (``linger``) after the last request ends;
 - a busy server never holds it longer than ``max_hold``: the connection then takes no
   new requests, closes when its current ones end, and stays closed for ``gap`` seconds
-  (several of a writer's retries) while new requests wait;
+  (several of a writer's retries) while new requests wait; if the current ones do not end
+  within ``drain`` seconds (a long download), it serves on and tries again later;
 - while a writer holds the file, opening fails after ``wait`` seconds and the app answers
   503; requests that waited for that same try get the 503 with it, not one wait each.
 """
@@ -29,6 +30,7 @@ LINGER_SECONDS = 0.5  # keep the file open this long after the last request
 OPEN_WAIT_SECONDS = 1.0  # wait this long for a writer's lock before answering 503
 MAX_HOLD_SECONDS = 5.0  # a busy server closes the file this often ...
 GAP_SECONDS = 0.6  # ... for this long: three of a waiting writer's 0.2 s retries
+DRAIN_SECONDS = 2.0  # new requests wait at most this long for the running ones to end
 
 
 class StoreAccess:
@@ -40,20 +42,22 @@ class StoreAccess:
         wait: seconds to wait for another process's write lock before raising StoreBusyError.
         max_hold: longest time one connection stays open while requests keep coming.
         gap: seconds the file stays closed after a connection has been held ``max_hold``.
+        drain: seconds to wait for running requests before giving up on closing.
     """
 
     def __init__(self, path: str | Path, linger: float = LINGER_SECONDS, wait: float = OPEN_WAIT_SECONDS,
-                 max_hold: float = MAX_HOLD_SECONDS, gap: float = GAP_SECONDS):
+                 max_hold: float = MAX_HOLD_SECONDS, gap: float = GAP_SECONDS, drain: float = DRAIN_SECONDS):
         self.path = Path(path)
         if not self.path.is_file():
             raise StoreError(f"{self.path}: no such store; create it with `bilateral code` or `bilateral import`")
-        self.linger, self.wait, self.max_hold, self.gap = linger, wait, max_hold, gap
+        self.linger, self.wait, self.max_hold, self.gap, self.drain = linger, wait, max_hold, gap, drain
         self._lock = threading.Condition()
         self._store: Store | None = None
         self._users = 0
         self._timer: threading.Timer | None = None
         self._opened_at = 0.0
         self._retiring = False  # the connection has been held max_hold: no new cursors on it
+        self._retired_at = 0.0
         self._reopen_at = 0.0  # no new connection before this time (the writer's turn)
         self._opening = False
         self._tries = 0  # opens started; a request waiting on one shares its outcome
@@ -96,6 +100,8 @@ class StoreAccess:
                 now = time.monotonic()
                 if self._store is not None and not self._retiring and now - self._opened_at >= self.max_hold:
                     self._retire()
+                if self._retiring and now - self._retired_at >= self.drain:
+                    self._retiring, self._opened_at = False, now  # a long request: serve on, retry later
                 if self._store is not None and not self._retiring:
                     self._users += 1
                     return self._store
@@ -132,7 +138,7 @@ class StoreAccess:
 
     def _retire(self) -> None:
         """Take no new cursors on the connection; close it as soon as its requests end."""
-        self._retiring = True
+        self._retiring, self._retired_at = True, time.monotonic()
         self._reopen_at = float("inf")  # set when the file is really closed
         if self._users == 0:
             self._close_for_writer()
