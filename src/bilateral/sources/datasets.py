@@ -2,9 +2,14 @@
 
 A :class:`DatasetReader` says how one file layout becomes rows of the store: the layout
 to parse, the column mapping into the common event record (SQL over the parsed row ``r``
-and the CAMEO table ``o``), and the Goldstein profile for rows without a score. Readers
+and the CAMEO fields ``o``), and the Goldstein profile for rows without a score. Readers
 are registered by versioned name (``gdelt2.v1``); the name is stored as each event's
 ``origin``. A third party adds a dataset with :func:`register_reader`.
+
+Events go to the narrow ``dataset_events`` table: a reader maps only the columns a
+dataset row carries (:data:`DATASET_EVENT_COLUMNS`); the ``events`` view adds the rest
+(CAMEO root, classes and PLOVER type from the code; confidence 1, day precision, date
+source "dataset", not negated; the dataset id from ``event_id`` "<dataset>:<id>").
 
 :mod:`bilateral.sources.importer` runs a reader over a file.
 """
@@ -12,7 +17,7 @@ from __future__ import annotations
 
 import importlib
 import numbers
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable
 
@@ -22,6 +27,7 @@ from bilateral.errors import InputError
 from bilateral.ontology import ontology_frame
 from bilateral.sources.layouts import FirstLine, Layout, cameo_aliases, choose_layout, load_layout
 from bilateral.sources.scan import ScanOptions
+from bilateral.store.migrations import DATASET_EVENT_COLUMNS
 
 Prepare = Callable[[duckdb.DuckDBPyConnection, str], None]
 
@@ -37,7 +43,7 @@ class DatasetReader:
     columns: dict[str, str]  # target column -> SQL over the parsed row `r` and CAMEO row `o`
     code_column: str | None = None  # the CAMEO code column joined to the CAMEO table
     profile: str = "gdelt"  # Goldstein profile for rows without a score
-    table: str = "events"
+    table: str = "dataset_events"  # "events" means the same (the view's imported side)
     key: str = "event_id"
     joins: str = ""  # extra joins (lookup tables made by `prepare`)
     prepare: Prepare | None = None  # makes lookup tables from the scan before the load
@@ -76,7 +82,18 @@ def load_builtin_readers() -> None:
 
 
 def register_reader(reader: DatasetReader) -> DatasetReader:
-    """Make ``bilateral import <reader.dataset>`` consider ``reader`` (chosen by the file's first line)."""
+    """Make ``bilateral import <reader.dataset>`` consider ``reader`` (chosen by the file's first line).
+
+    Raises:
+        ValueError: an events reader maps a column ``dataset_events`` does not have.
+    """
+    if reader.table == "events":
+        reader = replace(reader, table="dataset_events")
+    extra = sorted(set(reader.columns) - set(DATASET_EVENT_COLUMNS)) if reader.table == "dataset_events" else []
+    if extra:
+        raise ValueError(
+            f"{reader.name}: dataset events have no column(s) {', '.join(extra)}; map only {', '.join(DATASET_EVENT_COLUMNS)}"
+        )
     READERS[reader.name] = reader
     names = DATASETS.setdefault(reader.dataset, [])
     if reader.name not in names:
@@ -107,19 +124,23 @@ def _literal(value) -> str:
     return repr(float(value))
 
 
+CAMEO_FIELDS = ("code", "root", "quad_class", "penta_class", "goldstein", "plover", "plover_mode")
+
+
 @lru_cache(maxsize=None)
-def cameo_lookup(profile: str, code_expr: str) -> str:
+def cameo_lookup(profile: str, code_expr: str, wanted: tuple[str, ...] = CAMEO_FIELDS) -> str:
     """A struct of CAMEO fields for the code in ``code_expr`` (an ENUM of code spellings).
 
     Each field is a constant list indexed by the code's position in the ENUM, so mapping
-    a row needs no join: code, root, quad_class, penta_class, goldstein, plover, plover_mode.
+    a row needs no join. ``wanted`` picks fields of code, root, quad_class, penta_class,
+    goldstein, plover, plover_mode (each one costs time on every row).
     """
     frame = ontology_frame(profile).set_index("code")
     aliases = cameo_aliases()
     canonical = [aliases[s] for s in sorted(aliases)]  # the ENUM's order
     index = f"(enum_code({code_expr}) + 1)"
-    fields = {"code": canonical}
-    for column in ("root", "quad_class", "penta_class", "goldstein", "plover", "plover_mode"):
+    fields = {"code": canonical} if "code" in wanted else {}
+    for column in (c for c in CAMEO_FIELDS[1:] if c in wanted):
         fields[column] = [frame.at[code, column] for code in canonical]
     casts = {"quad_class": "TINYINT[]", "penta_class": "TINYINT[]", "goldstein": "DOUBLE[]", "plover": "VARCHAR[]",
              "plover_mode": "VARCHAR[]"}
@@ -143,7 +164,8 @@ def load_sql(reader: DatasetReader, scan: str) -> str:
     present = [f'r."{c}" IS NOT NULL' for c in reader.present]
     if reader.code_column:
         code = f'r."{reader.code_column}"'
-        lookup = cameo_lookup(reader.profile, code)
+        used = "".join(reader.columns.values())
+        lookup = cameo_lookup(reader.profile, code, tuple(f for f in CAMEO_FIELDS if f"o.{f}" in used))
         where = " AND ".join([f"{code} IS NOT NULL", *present])
         source = f"(SELECT r.*, {lookup} AS o FROM {scan} AS r WHERE {where}) AS r"
     elif present:

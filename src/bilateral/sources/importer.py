@@ -22,11 +22,12 @@ from bilateral.errors import InputError
 from bilateral.sources.datasets import DATASETS, READERS, DatasetReader, choose_reader, load_sql
 from bilateral.sources.layouts import FirstLine, sniff
 from bilateral.sources.scan import (
-    REJECTS_LIMIT, RowReject, ScanOptions, collect_rejects, count_lines, count_records, data_lines,
-    drop_reject_tables, find_unreported, scan_sql,
+    REJECTS_LIMIT, RowReject, ScanOptions, collect_rejects, count_records, data_lines, drop_reject_tables,
+    find_unreported, line_count_and_nul, scan_sql, strip_nuls,
 )
 from bilateral.sources.unpack import normalised_line_ends, readable_copy
 from bilateral.store import dedup
+from bilateral.store.migrations import sync_cameo_codes
 
 
 @dataclass
@@ -163,19 +164,24 @@ def _load_file(store, reader: DatasetReader, path: Path, options: ScanOptions, r
     rejects_table = f"_bilateral_rejects_{uuid.uuid4().hex[:8]}"
     con = store.con
     with ThreadPoolExecutor(1) as pool:
-        lines = pool.submit(count_lines, path)  # runs while DuckDB parses
+        counted = pool.submit(line_count_and_nul, path)  # runs while DuckDB parses
         with store.transaction():
             if reader.prepare:
                 reader.prepare(con, scan_sql(path, options, rejects_table + "_prep"))
                 drop_reject_tables(con, rejects_table + "_prep")
+            if reader.table == dedup.EVENTS_TABLE:
+                sync_cameo_codes(con)  # the `events` view completes imported rows from it
             after = dedup.last_rowid(con, reader.table)
             loaded = _load(con, reader, path, options, rejects_table)
             report.rejects = collect_rejects(con, path, rejects_table, report.path, reader.code_column)
             drop_reject_tables(con, rejects_table)
-            report.read = _records(path, options, lines.result(), loaded + len(report.rejects))
+            lines, has_nul = counted.result()
+            if has_nul:  # rare: only then pay for a pass over the new rows
+                strip_nuls(con, reader.table, after)
+            report.read = _records(path, options, lines, loaded + len(report.rejects))
             _account_unread(report, loaded, path, options)
             report.duplicates = dedup.drop_exact(con, reader.table, reader.key, after)
-            if opts.window_days and reader.table == "events":
+            if opts.window_days and reader.table == dedup.EVENTS_TABLE:
                 report.duplicates += dedup.collapse_window(con, after, opts.window_days)
             report.stored = loaded - report.duplicates
             if opts.keep_keys:

@@ -271,14 +271,38 @@ def count_lines(path: str | Path) -> int:
     included), cheap enough for every import. When the reader accounts for this many rows,
     the file has no blank line and the exact count (:func:`count_records`) is not needed.
     """
-    newlines, size = 0, 0
+    return line_count_and_nul(path)[0]
+
+
+def line_count_and_nul(path: str | Path) -> tuple[int, bool]:
+    """:func:`count_lines`, and whether the file has a NUL byte anywhere (found in the same pass)."""
+    newlines, size, nul = 0, 0, False
     buffer = bytearray(_CHUNK)
     view = memoryview(buffer)
     with open(path, "rb", buffering=0) as fh:
         while got := fh.readinto(buffer):
-            newlines += buffer.count(b"\n") if got == _CHUNK else view[:got].tobytes().count(b"\n")
+            data = buffer if got == _CHUNK else view[:got].tobytes()
+            newlines += data.count(b"\n")
+            nul = nul or b"\x00" in data
             size, last = size + got, buffer[got - 1]
-    return newlines + 1 if size and last != 10 else newlines
+    return (newlines + 1 if size and last != 10 else newlines), nul
+
+
+def strip_nuls(con: duckdb.DuckDBPyConnection, table: str, after: int) -> int:
+    """Remove NUL characters from the text columns of rows loaded after row id ``after``.
+
+    The document readers drop NULs too; a NUL would otherwise cut the value short in
+    tools that read C strings. Returns the rows changed.
+    """
+    text = [r[0] for r in con.execute(
+        "SELECT column_name FROM duckdb_columns() WHERE table_name = ? AND data_type = 'VARCHAR' AND NOT internal",
+        [table],
+    ).fetchall()]
+    if not text:
+        return 0
+    sets = ", ".join(f'"{c}" = replace("{c}", chr(0), \'\')' for c in text)
+    anywhere = " OR ".join(f'contains("{c}", chr(0))' for c in text)
+    return con.execute(f"UPDATE {table} SET {sets} WHERE rowid > ? AND ({anywhere})", [after]).fetchall()[0][0]
 
 
 def count_records(path: str | Path, header: bool) -> int:

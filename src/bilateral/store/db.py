@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
@@ -18,9 +17,10 @@ import pyarrow as pa
 
 from bilateral.errors import StoreBusyError, StoreError
 from bilateral.model import EVENT_COLUMNS, Article, Event, Sentence
+from bilateral.store.migrations import SCHEMA_VERSION, migrate
 
 DEFAULT_DB = "bilateral.duckdb"
-SCHEMA_VERSION = 1
+__all__ = ["DEFAULT_DB", "SCHEMA_VERSION", "Store", "WriteCounts"]
 DOC_COLUMNS = ("doc_id", "source_id", "date", "url", "title", "origin", "text")
 SENT_COLUMNS = ("doc_id", "sent_index", "char_start", "char_end", "text")
 
@@ -45,7 +45,10 @@ def _connect(path: str, read_only: bool, wait: float) -> duckdb.DuckDBPyConnecti
     deadline = time.monotonic() + wait
     while True:
         try:
-            return duckdb.connect(path, read_only=read_only)
+            con = duckdb.connect(path, read_only=read_only)
+            # DuckDB's progress bar would print to stdout in the middle of a long import.
+            con.execute("SET enable_progress_bar = false").fetchall()
+            return con
         except duckdb.IOException as exc:  # another process holds the lock
             if "lock" not in str(exc).lower():
                 raise StoreError(f"{path}: cannot open the store: {exc}") from exc
@@ -81,13 +84,12 @@ class Store:
         self.con.close()
 
     def _migrate(self) -> None:
-        self.run("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER, applied_at TIMESTAMP DEFAULT current_timestamp)")
-        done = {r[0] for r in self.run("SELECT version FROM schema_migrations")}
-        if SCHEMA_VERSION not in done:
-            sql = resources.files("bilateral.store").joinpath("schema.sql").read_text()
+        try:
             with self.transaction():
-                self.run(sql)
-                self.run("INSERT INTO schema_migrations (version) VALUES (?)", [SCHEMA_VERSION])
+                migrate(self.con)
+        except StoreError:
+            self.con.close()
+            raise
 
     def run(self, sql: str, params: list | None = None) -> list[tuple]:
         """Execute a statement to completion (DuckDB 2 keeps unfinished results open)."""
@@ -132,7 +134,7 @@ class Store:
             cols = [c for c in EVENT_COLUMNS if c in _names(table)]
             collist = ", ".join(cols)
             self.run(
-                f"INSERT INTO events ({collist}) SELECT {collist} FROM "
+                f"INSERT INTO coded_events ({collist}) SELECT {collist} FROM "
                 "(SELECT * FROM _incoming QUALIFY row_number() OVER (PARTITION BY event_id) = 1) AS i "
                 "WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = i.event_id)"
             )

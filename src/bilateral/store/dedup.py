@@ -1,5 +1,7 @@
 """Collapsing duplicate events after a bulk load, inside the load's transaction.
 
+Imported events live in ``dataset_events`` (the ``events`` view shows them with the coded ones).
+
 Two kinds, both counted (the import reports them as duplicates, never drops silently):
 
 * **exact**: rows with the same key (``event_id`` = "<dataset>:<dataset id>"), whether
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import duckdb
 
+EVENTS_TABLE = "dataset_events"  # where imports write events (the `events` view reads it)
 
 def last_rowid(con: duckdb.DuckDBPyConnection, table: str) -> int:
     """The largest row id in ``table`` (-1 when empty); rows loaded next have larger ones."""
@@ -52,9 +55,9 @@ def drop_exact(con: duckdb.DuckDBPyConnection, table: str, key: str, after: int)
         The number of rows deleted.
     """
     merged = 0
-    if table == "events" and _has_merges(con):
+    if table == EVENTS_TABLE and _has_merges(con):
         merged = con.execute(
-            "DELETE FROM events WHERE rowid > ? AND event_id IN (SELECT event_id FROM event_merges)", [after]
+            f"DELETE FROM {EVENTS_TABLE} WHERE rowid > ? AND event_id IN (SELECT event_id FROM event_merges)", [after]
         ).fetchall()[0][0]
     return merged + _drop_repeated(con, table, key, after)
 
@@ -92,7 +95,7 @@ CREATE OR REPLACE TEMP TABLE _dedup_window AS
 WITH fresh AS (
     SELECT rowid AS rid, origin, source, target, cameo, date,
            floor((date - DATE '1970-01-01') / $days)::BIGINT AS win
-    FROM events WHERE rowid > $after
+    FROM dataset_events WHERE rowid > $after
 ),
 span AS (SELECT min(date) AS first, max(date) AS last FROM fresh),
 candidates AS (
@@ -100,7 +103,7 @@ candidates AS (
            floor((e.date - DATE '1970-01-01') / $days)::BIGINT AS win,
            coalesce(e.num_sources, 1) AS sources, coalesce(e.num_articles, 1) AS articles,
            coalesce(e.num_mentions, 1) AS mentions
-    FROM events e, span
+    FROM dataset_events e, span
     WHERE e.date BETWEEN span.first - $days AND span.last + $days
       AND EXISTS (SELECT 1 FROM fresh f WHERE f.origin = e.origin AND f.cameo = e.cameo
                   AND f.source IS NOT DISTINCT FROM e.source AND f.target IS NOT DISTINCT FROM e.target
@@ -108,7 +111,7 @@ candidates AS (
 )
 SELECT c.rid, c.sources, c.articles, c.mentions, c.rid > $after AS is_new, e.event_id,
        min(c.rid) OVER (PARTITION BY c.origin, c.source, c.target, c.cameo, c.win) AS keeper
-FROM candidates c JOIN events e ON e.rowid = c.rid
+FROM candidates c JOIN dataset_events e ON e.rowid = c.rid
 """
 
 
@@ -128,15 +131,15 @@ def collapse_window(con: duckdb.DuckDBPyConnection, after: int, days: int) -> in
             "JOIN _dedup_window k ON k.rid = w.keeper WHERE w.is_new AND w.rid <> w.keeper"
         ).fetchall()
         con.execute(
-            "UPDATE events SET num_sources = coalesce(events.num_sources, 1) + m.sources, "
-            "num_articles = coalesce(events.num_articles, 1) + m.articles, "
-            "num_mentions = coalesce(events.num_mentions, 1) + m.mentions "
+            "UPDATE dataset_events SET num_sources = coalesce(dataset_events.num_sources, 1) + m.sources, "
+            "num_articles = coalesce(dataset_events.num_articles, 1) + m.articles, "
+            "num_mentions = coalesce(dataset_events.num_mentions, 1) + m.mentions "
             "FROM (SELECT keeper, sum(sources) AS sources, sum(articles) AS articles, sum(mentions) AS mentions "
             "      FROM _dedup_window WHERE is_new AND rid <> keeper GROUP BY keeper) AS m "
-            "WHERE events.rowid = m.keeper"
+            "WHERE dataset_events.rowid = m.keeper"
         ).fetchall()
         return con.execute(
-            "DELETE FROM events WHERE rowid IN (SELECT rid FROM _dedup_window WHERE is_new AND rid <> keeper)"
+            "DELETE FROM dataset_events WHERE rowid IN (SELECT rid FROM _dedup_window WHERE is_new AND rid <> keeper)"
         ).fetchall()[0][0]
     finally:
         con.execute("DROP TABLE IF EXISTS _dedup_window").fetchall()
