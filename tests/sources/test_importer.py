@@ -44,3 +44,21 @@ def test_a_file_no_layout_fits_has_every_line_rejected_with_its_number(store, sh
     assert [r.line for r in report.rejects] == [2, 3, 5, 6, 7]
     assert all("not a gdelt file" in r.reason and "62 column(s)" in r.reason for r in report.rejects)
     assert report.rejects[0].raw == rows[0].decode() + "\textra"
+
+
+def test_nul_bytes_in_dataset_text_are_dropped_as_the_document_readers_drop_them(store, shared_data, tmp_path):
+    """A NUL inside a field is removed from the stored text; the row itself is kept and counted once."""
+    lines = (shared_data / V2).read_bytes().splitlines()
+    named = next(i for i, line in enumerate(lines) if len(line.split(b"\t")[6]) > 2)  # Actor1Name
+    rows = lines[named:named + 5]
+    fields = rows[0].split(b"\t")
+    name = fields[6]
+    fields[6] = name[:2] + b"\x00" + name[2:] + b"\x00"
+    path = tmp_path / "nul.csv"
+    path.write_bytes(b"\n".join([b"\t".join(fields), *rows[1:]]) + b"\n")
+    report = import_file(store, "gdelt", path)
+    assert (report.read, report.stored, report.rejected) == (5, 5, 0)
+    [(stored_name,)] = store.query("SELECT source_text FROM events WHERE dataset_id = ?", [fields[0].decode()]).fetchall()
+    assert stored_name == name.decode()
+    assert store.query("SELECT count(*) FROM events WHERE contains(source_text, chr(0))").fetchall() == [(0,)]
+    assert import_file(store, "gdelt", path).duplicates == 5  # the stripped rows keep their ids
