@@ -107,7 +107,7 @@ def test_access_busy_reader_still_lets_a_writer_in(own_db):
 
 def test_access_long_request_does_not_stall_the_others(own_db):
     """A download still streaming when the connection is due to close: new requests wait ``drain`` s, not for it."""
-    access = StoreAccess(own_db, max_hold=0.2, drain=0.5)
+    access = StoreAccess(own_db, max_hold=0.2, drain=0.5, linger=0.1)
     answered = []
 
     def ask():
@@ -115,14 +115,20 @@ def test_access_long_request_does_not_stall_the_others(own_db):
         with access.cursor() as con:
             answered.append((con.execute("SELECT count(*) FROM events").fetchall()[0][0], time.monotonic() - started))
 
-    with access.cursor():  # the long request
-        time.sleep(0.3)  # past max_hold
+    def ask_in_thread():
         other = threading.Thread(target=ask, daemon=True)
         other.start()
         other.join(timeout=10)
+
+    with access.cursor():  # the long request
+        time.sleep(0.3)  # past max_hold
+        ask_in_thread()
+    time.sleep(0.3)  # the connection closes after the linger
+    ask_in_thread()  # and opens again for the next request
     access.close()
-    assert answered and answered[0][0] > 0
+    assert len(answered) == 2 and answered[0][0] == answered[1][0] > 0
     assert 0.4 <= answered[0][1] < 5  # it waited for the drain, then was served on the same connection
+    assert answered[1][1] < 5
 
 
 def test_access_requests_waiting_on_one_busy_open_share_its_503(own_db, writer):

@@ -112,8 +112,10 @@ class StoreAccess:
                     continue
                 if self._opening:
                     awaited = self._tries
-                # Retiring (waiting for its requests), the writer's turn, or another thread opening.
-                self._lock.wait(min(max(self._reopen_at - now, 0.01), 0.5))
+                # Retiring (waiting for its requests), the writer's turn, or another thread opening:
+                # woken by notify_all, or when the writer's turn ends.
+                turn_left = self._reopen_at - now if self._store is None else 0.0
+                self._lock.wait(min(turn_left, 0.5) if turn_left > 0 else 0.5)
 
     def _open(self) -> None:
         """Open the connection without holding the lock (a busy open waits ``wait`` seconds)."""
@@ -139,7 +141,6 @@ class StoreAccess:
     def _retire(self) -> None:
         """Take no new cursors on the connection; close it as soon as its requests end."""
         self._retiring, self._retired_at = True, time.monotonic()
-        self._reopen_at = float("inf")  # set when the file is really closed
         if self._users == 0:
             self._close_for_writer()
 
