@@ -29,6 +29,12 @@ _TIME_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUAN
 _FALLBACK_LABELS = {"GPE", "NORP", "ORG", "LOC", "FAC"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}  # a named city or region stands for its country
 _DETERMINERS = ("the ", "The ")
+_PREFIX_PLACE_KINDS = frozenset({"city", "capital", "region"})
+# Prepositions whose object is a place, not a party to the event ("talks in Geneva").
+_PLACE_PREPS = {"in", "at", "near", "across", "around", "outside", "inside", "throughout", "from", "into", "over",
+                "through", "within", "between", "beyond", "toward", "towards", "off"}
+# "Vietnamese-led forces", "Saudi-led coalition": the country word hangs on the participle.
+_LED = {"led", "run", "commanded", "controlled", "owned"}
 # Words the matcher must not take as a country when written in lower case ("us", "chad").
 _CASE_SENSITIVE_KINDS = {"country", "person", "org", "igo", "group", "place", "capital"}
 
@@ -79,7 +85,8 @@ class ActorResolver:
             kept = by_head.get(key)
             if kept is None or _better(mention, kept):
                 by_head[key] = mention
-        return sorted((_as_former(m, doc_span.doc) for m in by_head.values()), key=lambda m: (m.start, m.head))
+        kept = (_capital_as_government(_as_former(m, doc_span.doc), doc_span.doc) for m in by_head.values())
+        return sorted(kept, key=lambda m: (m.start, m.head))
 
     def agent_sector(self, token: Token) -> str | None:
         """The primary CAMEO sector of an agent noun ("troops" -> MIL).
@@ -160,10 +167,16 @@ class ActorResolver:
             if ent.label_ not in _FALLBACK_LABELS or any(i in taken for i in range(ent.start, ent.end)):
                 continue
             mention = self._lookup(ent, date, kind="ner")
-            if mention is None and ent.label_ in _PLACE_LABELS:
-                mention = _place_mention(ent)
+            if mention is None and ent.label_ in _PLACE_LABELS | {"ORG"}:
+                mention = _place_mention(ent) or _place_prefix(ent)  # "Kano State", "Madras High Court"
             if mention is not None:
                 mentions.append(mention)
+        # A city the parser left untagged but that names a body's seat ("the Madras High Court").
+        for token in span:
+            if (token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ == "compound" and token.i not in taken
+                    and token.head.pos_ in {"NOUN", "PROPN"}):
+                mention = _place_mention(token.doc[token.i:token.i + 1], kinds=_PREFIX_PLACE_KINDS)
+                mentions += [mention] if mention else []
         return mentions
 
     def _attach_to_agents(self, mentions: list[ActorMention], doc: Doc) -> list[ActorMention]:
@@ -232,7 +245,7 @@ class ActorResolver:
         return mentions
 
 
-def _place_mention(ent: Span) -> ActorMention | None:
+def _place_mention(ent: Span, kinds: frozenset[str] | None = None) -> ActorMention | None:
     """A city or region the gazetteer knows, as a mention of its country ("Kharkiv" -> UKR)."""
     try:
         from bilateral.actors.dictionary import find_place
@@ -240,12 +253,24 @@ def _place_mention(ent: Span) -> ActorMention | None:
         place = find_place(ent.text)
     except (ImportError, OSError, ValueError):
         return None
-    if place is None or not place.country or len(place.country) != 3:
+    if place is None or not place.country or len(place.country) != 3 or kinds and place.kind not in kinds:
         return None
     return ActorMention(
         start=ent.start, end=ent.end, char_start=ent.start_char, char_end=ent.end_char, text=ent.text,
         code=place.country, country=place.country, sector=None, head=ent.root.i, certainty=0.8, kind="place",
     )
+
+
+def _place_prefix(ent: Span) -> ActorMention | None:
+    """The leading city or region of an organisation's name ("Kano State" -> Kano), as a place mention.
+
+    Countries are left to the dictionary; only a city, capital or region the gazetteer knows counts.
+    """
+    for size in range(len(ent) - 1, 0, -1):
+        mention = _place_mention(ent[:size], kinds=_PREFIX_PLACE_KINDS)
+        if mention is not None:
+            return mention
+    return None
 
 
 def _modified_noun(token: Token, agent_sector) -> Token | None:
@@ -258,6 +283,8 @@ def _modified_noun(token: Token, agent_sector) -> Token | None:
     head = token.head
     if token.dep_ in _MODIFIER_DEPS and head.pos_ in {"NOUN", "PROPN"} and head.i != token.i:
         return head
+    if token.dep_ in {"npadvmod", "compound"} and head.lower_ in _LED and head.dep_ == "amod":
+        return head.head
     if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _LOCATIVE_PREPS:
         noun = head.head  # only people and bodies take the country of a place: not "voting in Jerusalem"
         if noun.pos_ in {"NOUN", "PROPN"} and noun.i < token.i and not _has_country_modifier(noun) and agent_sector(noun):
@@ -272,6 +299,26 @@ def _as_former(mention: ActorMention, doc: Doc) -> ActorMention:
     if not any(c.lower_ in _FORMER for c in doc[mention.head].lefts if c.dep_ in {"amod", "advmod", "compound"}):
         return mention
     return replace(mention, code=(mention.country or UNKNOWN_COUNTRY) + "ELI", sector="ELI")
+
+
+def _capital_as_government(mention: ActorMention, doc: Doc) -> ActorMention:
+    """A capital named as an actor stands for its government: "Tehran warned Washington" is IRNGOV -> USAGOV.
+
+    Convention (as ICEWS and NGEC; PETRARCH codes the bare country): a capital that acts or is
+    acted on is a metonym of the government, so its events stay in the government dyad. A capital
+    that only says where ("protests in Tehran") or modifies a noun ("Moscow police") keeps the
+    plain country or the noun's sector.
+    """
+    if mention.kind not in {"dictionary", "ner"} or mention.entry_kind != "country" or len(mention.code) != 3:
+        return mention
+    from bilateral.actors.dictionary import capitals, normalize
+
+    if capitals().get(normalize(mention.text)) != mention.country:
+        return mention
+    head = doc[mention.head]
+    if head.dep_ in _MODIFIER_DEPS or head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS:
+        return mention
+    return replace(mention, code=mention.country + "GOV", sector="GOV")
 
 
 def _phrase_top(token: Token) -> Token:

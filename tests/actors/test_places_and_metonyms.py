@@ -1,0 +1,39 @@
+"""Capitals as governments, places inside organisation names, '<country>-led' forces."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def find():
+    from bilateral.actors.dictionary import load_dictionary
+    from bilateral.actors.resolve import ActorResolver
+    from bilateral.coding.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    resolver = ActorResolver(nlp, load_dictionary())
+    return lambda text: {m.text: m.code for m in resolver.find(nlp(text), date="2024-01-01")}
+
+
+def test_a_capital_that_acts_is_its_government(find):
+    codes = find("Beijing warned Canberra against the deal.")
+    assert codes.get("Beijing") == "CHNGOV" and codes.get("Canberra") == "AUSGOV", codes
+
+
+def test_a_capital_that_says_where_stays_the_country(find):
+    assert find("Thousands marched in Nairobi on Sunday.").get("Nairobi") == "KEN"
+
+
+def test_a_capital_before_an_agent_gives_the_agent_its_country(find):
+    assert find("Moscow police detained the organisers.").get("Moscow police") == "RUSCOP"
+
+
+def test_a_city_at_the_head_of_an_organisation_name_gives_its_country(find):
+    codes = find("The Madras High Court dismissed the petition.")
+    assert any(code == "INDJUD" for code in codes.values()), codes
+
+
+def test_a_country_led_force_is_that_country_s_military(find):
+    codes = find("Vietnamese-led forces retook the village.")
+    assert codes.get("Vietnamese-led forces") == "VNMMIL", codes
+    assert not any(code.startswith("USA") and code != "USA" for code in find("US-backed forces advanced.").values())
