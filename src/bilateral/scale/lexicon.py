@@ -7,10 +7,11 @@ ruler gives a lemma ("'d" -> "would"). The sets are supersets of what the coder 
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from spacy.matcher import PhraseMatcher
+
+from spacy.attrs import LOWER
 
 from bilateral.scale.solo import Requirement, solo_requirements
 
@@ -20,7 +21,38 @@ try:
 except ImportError:  # the resolver dropped the rule: every match counts, which is only slower
     CASE_SENSITIVE_KINDS = frozenset()
 
-NAME, NAME_CASED = "NAME", "NAME_CASED"  # PhraseMatcher labels: any case / not all lower case
+ANY_CASE, NOT_ALL_LOWER = 1, 2  # how a phrase may be written to count: any case / not all lower case
+
+
+class PhraseIndex:
+    """Token sequences (lower-case hashes) looked up by their first token: a small PhraseMatcher.
+
+    spaCy's ``PhraseMatcher`` keeps about 4 KB per phrase, some 200 MB for the dictionary's
+    names in every worker; plain tuples keyed by first token and length hold the same.
+    """
+
+    def __init__(self):
+        self.by_first: dict[int, dict[int, dict[tuple[int, ...], int]]] = {}
+
+    def __len__(self) -> int:
+        return sum(len(seqs) for lengths in self.by_first.values() for seqs in lengths.values())
+
+    def add(self, lowers: tuple[int, ...], flag: int) -> None:
+        """Add one phrase (its tokens' lower-case hashes) with a case flag (flags accumulate)."""
+        if lowers:
+            seqs = self.by_first.setdefault(lowers[0], {}).setdefault(len(lowers), {})
+            seqs[lowers] = seqs.get(lowers, 0) | flag
+
+    def matches(self, lowers: list[int]) -> Iterator[tuple[int, int, int]]:
+        """(start, end, case flags) of every phrase occurrence, overlaps included."""
+        by_first = self.by_first
+        for start, first in enumerate(lowers):
+            lengths = by_first.get(first)
+            if lengths:
+                for length, seqs in lengths.items():
+                    flags = seqs.get(tuple(lowers[start:start + length]))
+                    if flags:
+                        yield start, start + length, flags
 
 
 class Inflector:
@@ -68,9 +100,9 @@ def attribute_ruler_lemmas(nlp) -> dict[str, set[str]]:
 
 @dataclass
 class ScanLexicon:
-    """Hashed word sets and the phrase matcher the pre-scan runs, built once per process."""
+    """Hashed word sets and the phrase index the pre-scan runs, built once per process."""
 
-    matcher: PhraseMatcher
+    phrases: PhraseIndex
     names: dict[int, bool] = field(default_factory=dict)  # one-token name -> needs a capital
     agents: set[int] = field(default_factory=set)
     compounds: dict[int, list[frozenset[int]]] = field(default_factory=dict)  # head word -> other words
@@ -83,7 +115,7 @@ def build_lexicon(nlp, actors, book, solo_excluded: Iterable[str] = ()) -> ScanL
     add = nlp.vocab.strings.add
     places = place_names()
     cased = {p for p in actors.phrases() if p not in places and _case_sensitive(actors, p)}
-    lexicon = ScanLexicon(_name_matcher(nlp, actors, places, cased))
+    lexicon = ScanLexicon(_name_index(nlp, actors, places, cased))
     lexicon.names = {add(p): p in cased for p in set(actors.phrases()) | places}
     inflections = Inflector(nlp.get_pipe("lemmatizer"))
     lexicon.agents = {add(f) for f in inflections(w for w in actors.agents if " " not in w)}
@@ -128,18 +160,17 @@ def _case_sensitive(actors, phrase: str) -> bool:
     return bool(entries) and all((e.kind or "") in CASE_SENSITIVE_KINDS for e in entries)
 
 
-def _name_matcher(nlp, actors, places: set[str], cased: set[str]) -> PhraseMatcher:
+def _name_index(nlp, actors, places: set[str], cased: set[str]) -> PhraseIndex:
     """Dictionary phrases and places as the resolver tokenises them, plus each row's surface form as written."""
-    groups: dict[str, set[str]] = {NAME: set(), NAME_CASED: set()}
+    groups: dict[int, set[str]] = {ANY_CASE: set(), NOT_ALL_LOWER: set()}
     for phrase in set(actors.phrases()) | places:
         if phrase.strip():
-            groups[NAME_CASED if phrase in cased else NAME].add(phrase)
+            groups[NOT_ALL_LOWER if phrase in cased else ANY_CASE].add(phrase)
     for entry in actors.entries:
         if entry.surface.strip():
-            groups[NAME_CASED if entry.phrase in cased else NAME].add(entry.surface)
-    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    for label, texts in groups.items():
-        patterns = list(nlp.tokenizer.pipe(sorted(texts)))
-        for start in range(0, len(patterns), 5000):
-            matcher.add(label, patterns[start:start + 5000])
-    return matcher
+            groups[NOT_ALL_LOWER if entry.phrase in cased else ANY_CASE].add(entry.surface)
+    index = PhraseIndex()
+    for flag, texts in groups.items():
+        for doc in nlp.tokenizer.pipe(sorted(texts)):
+            index.add(tuple(doc.to_array(LOWER).tolist()), flag)
+    return index

@@ -31,7 +31,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
 from bilateral.actors.dictionary import normalize
-from bilateral.scale.lexicon import NAME_CASED, ScanLexicon, build_lexicon
+from bilateral.scale.lexicon import ANY_CASE, ScanLexicon, build_lexicon
 from bilateral.scale.solo import met
 
 _SPACES = re.compile(r"\s+")
@@ -66,7 +66,6 @@ class Prescan:
     def __init__(self, nlp, actors, book, solo_excluded=()):
         self.vocab, self.tokenizer = nlp.vocab, nlp.tokenizer
         self.lexicon: ScanLexicon = build_lexicon(nlp, actors, book, solo_excluded)
-        self._cased_label = nlp.vocab.strings.add(NAME_CASED)
         self.counts = ScanCounts()
 
     @classmethod
@@ -103,9 +102,9 @@ class Prescan:
             if x in lex.names:
                 named[i] = True
                 names[i] = not (lex.names[x] and doc[i].text.islower())
-        for label, start, end in lex.matcher(doc):
+        for start, end, flags in lex.phrases.matches(lowers):
             named[start] = True
-            if label != self._cased_label or not doc[start:end].text.islower():
+            if flags & ANY_CASE or not doc[start:end].text.islower():
                 names[start] = True
         agents = [x in lex.agents for x in lowers]
         return names, agents, named
