@@ -1,0 +1,29 @@
+"""The pre-scan's phrase index: every occurrence of every phrase, with how it may be written."""
+from __future__ import annotations
+
+from bilateral.scale.lexicon import ANY_CASE, NOT_ALL_LOWER, PhraseIndex
+
+
+def test_phrase_index_finds_overlapping_phrases_of_any_length():
+    index = PhraseIndex()
+    index.add((1, 2), ANY_CASE)  # "united states"
+    index.add((1, 2, 3), ANY_CASE)  # "united states navy"
+    index.add((2,), NOT_ALL_LOWER)  # "states"
+    found = sorted(index.matches([9, 1, 2, 3, 1, 2]))
+    assert found == [(1, 3, ANY_CASE), (1, 4, ANY_CASE), (2, 3, NOT_ALL_LOWER), (4, 6, ANY_CASE), (5, 6, NOT_ALL_LOWER)]
+    assert len(index) == 3
+
+
+def test_phrase_index_accumulates_case_flags_and_ignores_empty_phrases():
+    index = PhraseIndex()
+    index.add((5,), NOT_ALL_LOWER)
+    index.add((5,), ANY_CASE)
+    index.add((), ANY_CASE)
+    assert list(index.matches([5])) == [(0, 1, ANY_CASE | NOT_ALL_LOWER)]
+    assert list(index.matches([])) == [] and len(index) == 1
+
+
+def test_phrase_index_stops_at_the_end_of_the_tokens():
+    index = PhraseIndex()
+    index.add((1, 2), ANY_CASE)
+    assert list(index.matches([3, 1])) == []
