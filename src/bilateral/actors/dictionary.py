@@ -189,7 +189,10 @@ class ActorDictionary:
         groups: dict[tuple[str, str], list[ActorEntry]] = defaultdict(list)
         for entry in hits:
             groups[(entry.kind, entry.name)].append(entry)
-        return [e for group in groups.values() for e in _valid(group, when)]
+        # An actor in office that day comes before one whose rows are undated or ended: "George Bush"
+        # in 2005 is the son, in office, not the father, a former president.
+        ranked = sorted(groups.values(), key=lambda g: 0 if any(e.dated and e.covers(when) for e in g) else 1)
+        return [e for group in ranked for e in _valid(group, when)]
 
     def agent_sector(self, word: str) -> str | None:
         """CAMEO sector code(s) of an agent noun ('troops' -> 'MIL'), or None."""

@@ -30,6 +30,9 @@ _FALLBACK_LABELS = {"GPE", "NORP", "ORG", "LOC", "FAC"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}  # a named city or region stands for its country
 _DETERMINERS = ("the ", "The ")
 _PREFIX_PLACE_KINDS = frozenset({"city", "capital", "region"})
+# Courtesy titles before a name that are no agent words.
+_TITLES = {"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame", "madame", "monsieur", "herr", "mr.", "mrs.",
+           "ms.", "dr.", "st", "st."}
 # Prepositions whose object is a place, not a party to the event ("talks in Geneva").
 _PLACE_PREPS = {"in", "at", "near", "across", "around", "outside", "inside", "throughout", "from", "into", "over",
                 "through", "within", "between", "beyond", "toward", "towards", "off"}
@@ -153,6 +156,8 @@ class ActorResolver:
             return None
         if len(match) == 1 and match[0].pos_ in {"PRON", "ADP", "DET", "AUX", "VERB"}:
             return None
+        if entry.kind == "person" and self._name_goes_on(match, entry.name):
+            return None
         sector = (entry.sector or "")[:3] or None
         certainty = 1.0 if kind == "dictionary" else 0.8
         return ActorMention(
@@ -160,6 +165,19 @@ class ActorResolver:
             text=match.text, code=entry.code, country=entry.country or None, sector=sector,
             head=match.root.i, certainty=certainty, kind=kind, entry_kind=entry.kind or "",
         )
+
+    def _name_goes_on(self, match: Span, name: str) -> bool:
+        """True when a person's name is part of a longer one: "Jeb Bush", "Juan Carlos Jobet" are others.
+
+        A neighbouring capitalised name word (not a title such as "President" or "Mr", nor a word
+        of the person's own full name) continues the name into someone else's.
+        """
+        doc = match.doc
+        own = set(name.lower().split())
+        neighbours = [doc[i] for i in (match.start - 1, match.end) if 0 <= i < len(doc)]
+        return any(t.pos_ == "PROPN" and t.is_title and t.ent_type_ in {"PERSON", ""} and t.lower_ not in _TITLES | own
+                   and not self.agent_sector(t) and (t.head.i in range(match.start, match.end) or
+                                                     any(m.head.i == t.i for m in match)) for t in neighbours)
 
     def _ner_mentions(self, span: Span, date: str | None, taken: set[int]) -> list[ActorMention]:
         mentions = []
