@@ -86,7 +86,7 @@ def subject_tokens(verb: Token) -> list[Token]:
         return subjects
     if verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and verb.head.pos_ in {"VERB", "AUX", "ADJ"}:
         return subject_tokens(verb.head)
-    if verb.dep_ == "relcl":
+    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):  # "troops massing near X"
         return [verb.head]
     return []
 

@@ -11,13 +11,14 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from bilateral.actors.resolve import ActorMention
+from bilateral.coding import agentless
 from bilateral.coding import arguments as args
 from bilateral.coding import modality
 from bilateral.coding.patterns import PatternBook, PatternMatch
 from bilateral.ontology import is_known, lookup
 
 # What a governing verb means when the action it governs has no code of its own.
-GENERIC_CODES = {"intent": "030", "threat": "130", "appeal": "020", "demand": "100", "refuse": "120"}
+GENERIC_CODES = {"intent": "030", "threat": "130", "warning": "130", "appeal": "020", "demand": "100", "refuse": "120"}
 
 
 @dataclass
@@ -110,13 +111,65 @@ def _phrase(token: Token) -> str:
 
 
 def _own_subject(clause: Token) -> bool:
-    """True if a governed clause names its own (non-pronoun) subject ("wants NATO to leave")."""
-    return any(c.dep_ in args.SUBJECT_DEPS and c.pos_ != "PRON" for c in clause.children)
+    """True if a governed clause names its own subject ("wants NATO to leave").
+
+    Pronouns and phrases a pronoun possesses ("agreed that their countries should") refer back
+    to the governor's own subject and do not count.
+    """
+    return any(c.dep_ in args.SUBJECT_DEPS and c.pos_ != "PRON"
+               and not any(g.dep_ == "poss" and g.pos_ == "PRON" for g in c.children) for c in clause.children)
 
 
 def _speaker(verb: Token) -> str | None:
     subjects = [c for c in verb.children if c.dep_ in args.SUBJECT_DEPS]
     return _phrase(subjects[0]) if subjects else None
+
+
+# A verb with these codes of its own may govern a clause through its object noun
+# ("reiterated its demand that X ...", "announced a plan to ...").
+NOUN_GOVERNED_ROOTS = {"01", "02", "03", "10", "13"}
+
+
+def _governed(verb: Token, own: PatternMatch | None) -> tuple[str | None, Token | None]:
+    """The modality class of a governing verb (or of its object noun) and the action it governs.
+
+    A threat addressed to another party ("warned X to stop", "an ultimatum to X to halt") demands
+    the action of them: it stays a threat (class "warning") whatever the action's code.
+    """
+    kind, governor = modality.governor_class(verb), verb
+    if kind is None and (own is None or own.code[:2] in NOUN_GOVERNED_ROOTS):
+        kind, governor = modality.noun_governor(verb) or (None, verb)
+    inner = modality.complement(verb) or (modality.complement(governor) if governor is not verb else None)
+    if kind is None or (inner is None and governor is not verb):
+        return None, None
+    if kind == "threat" and inner is not None and (_own_subject(inner) or _addressee(verb) or _addressee(governor)):
+        kind = "warning"
+    return kind, inner
+
+
+def _addressee(governor: Token) -> bool:
+    """True if a governing verb or noun names whom it addresses ("warned X", "to X").
+
+    A verb's object counts unless it is the governing noun itself ("issued an ultimatum").
+    """
+    lex = modality.lexicon()
+    for child in governor.children:
+        if child.dep_ == "dobj" and child.pos_ in {"PROPN", "NOUN", "PRON"}:
+            if not any(child.lemma_.lower() in lex[name] for name in ("threat", "demand", "appeal")):
+                return True
+        elif child.dep_ in {"dative", "prep"} and child.lower_ == "to" and any(g.dep_ == "pobj" for g in child.children):
+            return True
+        elif child.dep_ == "dative" and child.pos_ in {"PROPN", "NOUN", "PRON"}:
+            return True
+    return False
+
+
+def _issuer(verb: Token, index: args.MentionIndex, sentence: Span) -> list[ActorMention]:
+    """Who acts through a document: "X issued a statement demanding ...", the statement being no actor."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or noun.dep_ not in {"dobj", "attr"} or noun.head.pos_ != "VERB":
+        return []
+    return args.actors(args.subject_tokens(noun.head), index, sentence)
 
 
 class ClauseCoder:
@@ -171,8 +224,7 @@ class ClauseCoder:
         own = match_verb(verb, self.book)
         if verb_lemma(verb, self.book) in modality.lexicon()["light"] and (own is None or own.specificity == 0):
             own = self._event_object(verb) or own
-        kind = modality.governor_class(verb)
-        inner_verb = modality.complement(verb) if kind else None
+        kind, inner_verb = _governed(verb, own)
         if kind == "intent" and inner_verb is not None and _own_subject(inner_verb):
             kind, own = "appeal", None  # "Russia wants NATO forces to leave": a request to others, not an intent
         match, code = own, own.code if own else None
@@ -181,8 +233,8 @@ class ClauseCoder:
                 consumed.add(part.i)
             inner = match_verb(inner_verb, self.book)
             mapped = modality.transform(kind, inner.code) if inner is not None and kind != "nonfactual" else None
-            if mapped is not None:
-                match, code = inner, mapped
+            if mapped is not None:  # the inner pattern's PLOVER type names the inner act, not the governed one
+                match, code = (inner if mapped == inner.code else replace(inner, plover=None, plover_mode=None)), mapped
             elif own is None and kind in GENERIC_CODES:
                 match, code = PatternMatch(GENERIC_CODES[kind], 0), GENERIC_CODES[kind]
         if match is None or code is None:
@@ -194,7 +246,8 @@ class ClauseCoder:
         if negated and (future or kind == "intent") and "03" <= match.code[:2] <= "08":
             # "will not accept", "did not agree to meet": a refusal (12x), not a non-event
             code, negated = modality.transform("refuse", match.code) or "120", False
-        sources = args.actors(args.subject_tokens(verb), index, sentence)
+        sources = (args.actors(args.subject_tokens(verb), index, sentence) or _issuer(verb, index, sentence)
+                   or agentless.unnamed_source(verb, code, index, sentence, self.book))
         if not sources:
             return None
         extra = ("in", "at", "for") if verb.lemma_.lower() in modality.lexicon()["travel"] else ()
@@ -231,7 +284,7 @@ class ClauseCoder:
     def _complement_targets(inner: Token, index: args.MentionIndex, sentence: Span,
                             sources: list[ActorMention], kind: str | None) -> list[ActorMention]:
         """Targets of a governed action: the subject of "demanded that the US cancel", else its objects."""
-        if kind in {"appeal", "demand", "refuse"}:
+        if kind in {"appeal", "demand", "refuse", "warning"}:
             subjects = [m for m in args.actors([c for c in inner.children if c.dep_ in args.SUBJECT_DEPS], index, sentence)
                         if m not in sources]
             if subjects:

@@ -79,10 +79,40 @@ def governor_class(verb: Token) -> str | None:
     return None
 
 
+def noun_governor(verb: Token) -> tuple[str, Token] | None:
+    """The modality class and noun of a verb's governing object: "reiterated its demand that X ...".
+
+    The noun must be the subject's own (no possessor or modifier other than a pronoun: in "rejected
+    the US call for X to" the call is someone else's).
+    """
+    for child in verb.children:
+        if child.dep_ != "dobj" or child.pos_ != "NOUN":
+            continue
+        if any(g.dep_ in {"poss", "compound", "nmod"} and g.pos_ != "PRON" for g in child.children):
+            continue
+        lemma, lex = child.lemma_.lower(), lexicon()
+        for name in ("threat", "refuse", "demand", "appeal", "intent"):
+            if lemma in lex[name]:
+                return name, child
+    return None
+
+
+def _to_clause(token: Token) -> bool:
+    """True for a verb with "to" or "that" marking it as a governed clause."""
+    return token.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ in {"aux", "mark"} and c.lower_ in {"to", "that"} and c.i < token.i for c in token.children)
+
+
 def complement(verb: Token) -> Token | None:
-    """The action a governing verb governs: its to-infinitive, that-clause or gerund."""
+    """The action a governing verb (or noun) governs: its to-infinitive, that-clause or gerund.
+
+    A to-clause the parser attached as adverbial ("swore to fight") or, under a noun, as a
+    clausal modifier ("its demand that X leave") counts too.
+    """
     for child in verb.children:
         if child.dep_ in {"xcomp", "ccomp"} and child.pos_ in {"VERB", "AUX"}:
+            return child
+        if child.dep_ in {"advcl", "acl"} and child.i > verb.i and _to_clause(child):
             return child
         if child.dep_ == "acomp":  # "is willing to withdraw"
             inner = complement(child)
@@ -155,6 +185,8 @@ def transform(kind: str, code: str | None) -> str | None:
     """
     if code is None:
         return None
+    if kind == "warning":  # a threat addressed to others: only a hostile action makes it a specific threat
+        kind = "threat" if code[:2] >= "09" else ""
     if kind == "intent" and code[:2] >= "09":  # hostile intent is a threat, cooperative "threat" an intent
         kind = "threat"
     if kind == "threat" and code[:2] < "09":
