@@ -41,3 +41,10 @@ def test_events_single_keeps_state_sources_without_target():
 def test_events_visit_has_a_mirror_hosting_event(coder):
     events = coder.code_sentence("The Turkish president visited Iran.", "2024-01-02")
     assert sorted((e.source, e.target, e.cameo) for e in events) == [("IRN", "TURGOV", "043"), ("TURGOV", "IRN", "042")]
+
+
+def test_events_stated_act_is_surer_than_its_mirror(coder):
+    # a document's main event is the stated one: the visit, not the hosting inferred from it
+    events = {e.cameo: e.confidence for e in coder.code_sentence("The Indian prime minister visited Japan.", "2024-01-02")}
+    assert set(events) == {"042", "043"}
+    assert events["042"] > events["043"]

@@ -17,6 +17,7 @@ HEDGE_PENALTY = 0.2
 SPEECH_PENALTY = 0.05
 NOMINAL_PENALTY = 0.1
 NO_TARGET_PENALTY = 0.15
+MIRROR_PENALTY = 0.02
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,9 +33,12 @@ class Evidence:
     nominal: bool = False
 
 
-def score(evidence: Evidence) -> float:
-    """Confidence in [0.05, 0.99] for the evidence (see module docstring for the terms)."""
-    value = BASE + PER_MATCHED_WORD * min(evidence.specificity, 3)
+def score(evidence: Evidence, inferred: bool = False) -> float:
+    """Confidence in [0.05, 0.99] for the evidence (see module docstring for the terms).
+
+    ``inferred``: the mirror of a stated event ("Y hosted X" from "X visited Y"), a little less sure.
+    """
+    value = BASE + PER_MATCHED_WORD * min(evidence.specificity, 3) - (MIRROR_PENALTY if inferred else 0.0)
     value += PROJECT_LAYER if evidence.core_layer else 0.0
     weakest = min(evidence.source_certainty, evidence.target_certainty if evidence.target_certainty is not None else 1.0)
     value += ACTOR_WEIGHT * weakest - ACTOR_WEIGHT * 0.7  # a 0.7-certain actor is neutral

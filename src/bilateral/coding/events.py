@@ -102,7 +102,8 @@ def build_events(candidate: Candidate, sentence: Span, index: int, article: Arti
             plover_mode=(candidate.match.plover_mode if record.code == candidate.code else None)
             or plover_of(record.code)[1],
             sentence=sentence.text, char_start=start, char_end=end, url=article.url, title=article.title,
-            confidence=confidence.score(evidence), date_precision=precision, date_source=date_source,
+            confidence=confidence.score(evidence, inferred=record is not directed[0][2]),
+            date_precision=precision, date_source=date_source,
             source_text=source.text, target_text=target.text if target else None,
             attribution=candidate.speaker, negated=candidate.negated,
             location=place.name if place else None, lat=place.lat if place else None,
