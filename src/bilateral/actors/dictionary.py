@@ -280,10 +280,10 @@ def _build(extra: Path | None) -> ActorDictionary:
     for _, row in read_rows(ACTORS_DIR / "countries.csv"):
         for surface in [row["name"], *row["aliases"].split("|")]:
             book.add(surface, row["code"], "country", row["name"])
-    for name, kind in (("igos.csv", "igo"), ("groups.csv", "group"),
+    for name, kind in (("igos.csv", "igo"), ("groups.csv", "group"), ("groups_phoenix.csv", "group"),
                        ("institutions.csv", "institution"), ("state_bodies.csv", "institution"),
                        ("people.csv", "person"), ("people_phoenix.csv", "person")):
-        if (ACTORS_DIR / name).is_file():  # people_phoenix.csv is generated and may be absent
+        if (ACTORS_DIR / name).is_file():  # the *_phoenix.csv files are generated and may be absent
             _load_actor_file(book, ACTORS_DIR / name, kind)
     if extra is not None:
         _load_actor_file(book, Path(extra), None, first=True)

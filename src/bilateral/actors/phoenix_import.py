@@ -1,11 +1,16 @@
-"""Convert the office holders of Phoenix.Countries.actors.txt into people_phoenix.csv.
+"""Convert Phoenix office holders and armed groups into people_phoenix.csv and groups_phoenix.csv.
 
 The Phoenix country dictionary (openeventdata/petrarch2, MIT licence) lists about 18,000
 politicians from CountryInfo (January 2014), each with dated CAMEO codes. This module turns
 those facts into the people.csv layout so that the resolver knows office holders of every
 country, not only the most-covered ones. Run it again when the reference file changes:
 
-    .venv/bin/python -m bilateral.actors.phoenix_people ../shared/data/reference/petrarch-dictionaries
+    .venv/bin/python -m bilateral.actors.phoenix_import ../shared/data/reference/petrarch-dictionaries
+
+The non-state groups of Phoenix.MilNonState.actors.txt (START TOPS list, 2013) become
+groups_phoenix.csv, keeping the groups whose code has a state or IMG root (regional roots such
+as MEA or INT and the unfinished KKL rows are left out) and dropping one-word names unless they
+carry a hyphen or digit ("MS-13").
 
 Choices: people already named in the hand-kept files (people.csv, institutions ...) are left to
 those files; one-word names and aliases are dropped (too ambiguous alone); a term Phoenix leaves
@@ -24,7 +29,9 @@ from pathlib import Path
 from bilateral.actors.dictionary import ACTORS_DIR, SECTORS, normalize, read_rows
 
 SOURCE_NAME = "Phoenix.Countries.actors.txt"
+GROUPS_SOURCE = "Phoenix.MilNonState.actors.txt"
 OUTPUT = ACTORS_DIR / "people_phoenix.csv"
+GROUPS_OUTPUT = ACTORS_DIR / "groups_phoenix.csv"
 COMPILED = date(2014, 1, 30)  # "Generated at: Thu Jan 30 2014" in the source header
 HAND_FILES = ("countries.csv", "people.csv", "institutions.csv", "state_bodies.csv", "groups.csv", "igos.csv")
 _CODE = re.compile(r"\[([^\]]*)\]")
@@ -32,9 +39,15 @@ HEADER = """\
 # people_phoenix.csv: office holders of every country from CountryInfo, with dated CAMEO codes.
 # Source: Phoenix.Countries.actors.txt (openeventdata/petrarch2, built from CountryInfo.140130.txt,
 # January 2014), MIT licence. Facts only (names, codes, dates), converted by
-# bilateral/actors/phoenix_people.py; edit that module, not this file.
+# bilateral/actors/phoenix_import.py; edit that module, not this file.
 # Terms the source leaves open end on 2014-01-30, the day it was compiled (note '~open in source'):
 # later changes are not recorded here. Hand-kept rows in people.csv take precedence over these.
+"""
+GROUPS_HEADER = """\
+# groups_phoenix.csv: non-state armed groups with CAMEO codes (state or IMG roots only).
+# Source: Phoenix.MilNonState.actors.txt (openeventdata/petrarch2, from the START TOPS list, 2013),
+# MIT licence. Facts only (names, codes, dates), converted by bilateral/actors/phoenix_import.py;
+# edit that module, not this file. Hand-kept rows in groups.csv take precedence over these.
 """
 
 
@@ -144,6 +157,61 @@ def build(reference: Path, folder: Path = ACTORS_DIR) -> str:
     return HEADER + out.getvalue()
 
 
+def read_groups(text: str) -> list[dict]:
+    """Groups of the MilNonState file: name, aliases and codes (inline or on indented lines)."""
+    groups, current = [], None
+    for line in text.splitlines():
+        body = line.split("#")[0]
+        if not body.strip():
+            continue
+        if line.startswith("+"):
+            if current is not None:
+                current["aliases"].append(_name(body[1:]))
+        elif line[0].isspace():
+            if current is not None:
+                current["terms"] += [r for r in map(parse_restriction, _CODE.findall(body)) if r]
+        else:
+            current = {"name": _name(body.split("[")[0]), "aliases": [],
+                       "terms": [r for r in map(parse_restriction, _CODE.findall(body)) if r]}
+            groups.append(current)
+    return groups
+
+
+def _group_form(form: str) -> bool:
+    """Several words, or one with a hyphen or digit ("MS-13"); other single words are too ambiguous."""
+    return len(form.split()) > 1 or bool(re.search(r"[-\d]", form))
+
+
+def group_rows(groups: list[dict], known: set[str], countries: set[str]) -> list[list[str]]:
+    """CSV rows (name, aliases, code, start, end, note) for groups not named in the hand-kept files."""
+    rows, seen = [], set(known)
+    for group in groups:
+        # "Basque Fatherland And Freedom (eta)": the bracketed acronym is no part of the name as written.
+        forms = [re.sub(r"\s*\([^)]*\)", "", f).strip() for f in [group["name"], *group["aliases"]]]
+        forms = list(dict.fromkeys(f for f in forms if f and _group_form(f)))
+        terms = [t for t in group["terms"] if t[0].startswith("IMG") or _usable(t[0], countries)]
+        if not forms or not terms or any(normalize(f) in seen for f in forms):
+            continue
+        seen.update(normalize(f) for f in forms)
+        aliases = "|".join(dict.fromkeys(f for f in forms[1:] if normalize(f) != normalize(forms[0])))
+        for i, (code, start, end, left_open) in enumerate(terms):
+            rows.append([forms[0], aliases if i == 0 else "", code, start.isoformat() if start else "",
+                         end.isoformat() if end else "", "~open in source" if left_open else ""])
+    return rows
+
+
+def build_groups(reference: Path, folder: Path = ACTORS_DIR) -> str:
+    """The text of groups_phoenix.csv from the reference folder holding the Phoenix dictionaries."""
+    text = (reference / GROUPS_SOURCE).read_text(encoding="utf-8", errors="replace")
+    countries = {row["code"] for _, row in read_rows(folder / "countries.csv")}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["name", "aliases", "code", "start", "end", "note"])
+    writer.writerows(group_rows(read_groups(text), _known_phrases(folder), countries))
+    return GROUPS_HEADER + out.getvalue()
+
+
 if __name__ == "__main__":
     OUTPUT.write_text(build(Path(sys.argv[1])), encoding="utf-8")
-    print(f"wrote {OUTPUT}")
+    GROUPS_OUTPUT.write_text(build_groups(Path(sys.argv[1])), encoding="utf-8")
+    print(f"wrote {OUTPUT} and {GROUPS_OUTPUT}")

@@ -1,10 +1,10 @@
-"""Office holders converted from the Phoenix country dictionary (people_phoenix.csv)."""
+"""Office holders and armed groups converted from the Phoenix dictionaries (*_phoenix.csv)."""
 from __future__ import annotations
 
 from datetime import date
 
 from bilateral.actors.dictionary import ACTORS_DIR, load_dictionary, normalize, read_rows
-from bilateral.actors.phoenix_people import COMPILED, build, parse_restriction, read_people
+from bilateral.actors.phoenix_import import COMPILED, build, parse_restriction, read_people
 
 SAMPLE = """\
 # a comment
@@ -58,3 +58,29 @@ def test_hand_kept_people_are_not_repeated():
 def test_shipped_file_matches_the_reference(shared_data):
     reference = shared_data / "reference" / "petrarch-dictionaries"
     assert build(reference) == (ACTORS_DIR / "people_phoenix.csv").read_text(encoding="utf-8")
+
+
+GROUP_SAMPLE = """\
+KOVIR_LIBERATION_FRONT_(KLF)_ [FRAREB] #  note
++KLF_
++FRONT-K_
+REGIONAL_CELL_ [MEAREB]
+"""
+
+
+def test_groups_keep_state_roots_and_drop_bare_acronyms():
+    from bilateral.actors.phoenix_import import group_rows, read_groups
+
+    rows = group_rows(read_groups(GROUP_SAMPLE), set(), {"FRA"})
+    assert rows == [["Kovir Liberation Front", "Front-k", "FRAREB", "", "", ""]]
+
+
+def test_a_converted_group_resolves_to_its_state():
+    assert [e.code for e in load_dictionary().lookup("Basque Fatherland and Freedom")] == ["ESPREB"]
+
+
+def test_shipped_groups_match_the_reference(shared_data):
+    from bilateral.actors.phoenix_import import build_groups
+
+    reference = shared_data / "reference" / "petrarch-dictionaries"
+    assert build_groups(reference) == (ACTORS_DIR / "groups_phoenix.csv").read_text(encoding="utf-8")
