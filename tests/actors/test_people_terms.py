@@ -1,4 +1,4 @@
-"""Office holders of less-covered countries and names that continue into someone else's."""
+"""Office holders of less-covered countries, names that continue into another, groups and entities."""
 from __future__ import annotations
 
 import pytest
@@ -32,3 +32,11 @@ def test_a_longer_name_is_another_person(find):
     assert "Bush" not in find("Jeb Bush spoke in Miami.")
     assert find("President George Bush spoke in Miami.").get("George Bush") == "USAGOV"
     assert find("Mr Bush spoke in Miami.").get("Bush") == "USAGOV"
+
+
+@pytest.mark.parametrize(("phrase", "code"), [
+    ("Congolese", "COD"), ("Congo", "COD"), ("Republic of Congo", "COG"),  # newswire usage
+    ("Gulf Cartel", "MEXCRM"), ("FDLR", "RWAREB"), ("Republika Srpska", "BIH"), ("Arakan Army", "MMRREB"),
+])
+def test_country_names_groups_and_entities(phrase, code):
+    assert [e.code for e in load_dictionary().lookup(phrase, "2024-01-01")] == [code]
