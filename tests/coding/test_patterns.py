@@ -62,3 +62,15 @@ def test_patterns_data_files_carry_a_header():
         assert path.read_text(encoding="utf-8").startswith("#"), path.name
     for generated in ("verbs.tsv", "verb_objects.tsv", "synsets.tsv"):
         assert "# Source: openeventdata/petrarch2" in (DATA / generated).read_text(encoding="utf-8")
+
+
+def test_patterns_every_core_verb_with_a_default_is_a_known_verb(book):
+    # a verb listed only in core_verbs.tsv, without object patterns, must still code
+    core_defaults = {verb for (verb, _), (code, layer) in book.defaults.items() if layer == "core" and code != "-"}
+    assert {"urge", "sanction"} <= core_defaults
+    assert all(book.known_verb(verb) for verb in core_defaults)
+    assert book.match_verb("sanction", set(), set()).code == "163"
+
+
+def test_patterns_core_only_verb_codes_in_a_sentence(code):
+    assert ("USA", "VEN", "163") in code("The United States sanctioned Venezuela.")

@@ -132,6 +132,7 @@ class PatternBook:
                 self.paired[(verb, row["code"])] = row["reciprocal"]
             if not objects:
                 self.defaults[(verb, particle)] = (row["code"], "core")
+                self.blocks.setdefault(verb, [])  # known even without object patterns ("urge", "sanction")
                 self.modes[(verb, row["code"])] = (plover, mode)
                 continue
             block = f"core:{verb}"
