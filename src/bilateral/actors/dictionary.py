@@ -1,7 +1,10 @@
 """Actor dictionary and gazetteer: surface forms -> CAMEO actor codes and places.
 
 The data are CSV files under ``bilateral/data/actors/`` (countries, institutions, IGOs, armed
-groups, office holders, agent nouns) and ``bilateral/data/gazetteer.csv``. Users add actors in a
+groups, office holders, agent nouns) and ``bilateral/data/gazetteer.csv``. Hand-kept files come
+first; ``people_phoenix.csv`` and ``groups_phoenix.csv`` (converted from the Phoenix dictionaries
+by ``bilateral.actors.phoenix_import``) add the office holders and groups of every country up to
+2014, and ``agents_added.csv`` corrects and extends the generated ``agents.csv``. Users add actors in a
 CSV of the same layout as people.csv/institutions.csv, passed as ``extra`` or named by the
 environment variable ``BILATERAL_ACTORS``; their rows come first in every lookup.
 
