@@ -23,6 +23,8 @@ def book():
         ("meet", {"with"}, {"with"}, "040"),
         ("hold", set(), {"talks", "talk"}, "046"),
         ("expel", set(), {"diplomats", "diplomat"}, "161"),
+        ("hit", {"out"}, {"on", "ukraine"}, "111"),  # "hits out on/at X" is criticism, not a strike
+        ("hit", set(), {"targets", "target"}, "190"),
     ],
 )
 def test_patterns_verb_and_object_words_give_the_code(book, verb, particles, after, code):
