@@ -16,12 +16,14 @@ def find():
 
 
 def test_a_capital_that_acts_is_its_government(find):
-    codes = find("Beijing warned Canberra against the deal.")
+    codes = find("Beijing and Canberra signed the deal.")
     assert codes.get("Beijing") == "CHNGOV" and codes.get("Canberra") == "AUSGOV", codes
+    assert find("The plan was rejected by Tehran.").get("Tehran") == "IRNGOV"
 
 
-def test_a_capital_that_says_where_stays_the_country(find):
+def test_a_capital_that_says_where_or_is_hit_stays_the_country(find):
     assert find("Thousands marched in Nairobi on Sunday.").get("Nairobi") == "KEN"
+    assert find("Russian drones struck Kyiv overnight.").get("Kyiv") == "UKR"
 
 
 def test_a_capital_before_an_agent_gives_the_agent_its_country(find):

@@ -33,9 +33,6 @@ _PREFIX_PLACE_KINDS = frozenset({"city", "capital", "region"})
 # Courtesy titles before a name that are no agent words.
 _TITLES = {"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame", "madame", "monsieur", "herr", "mr.", "mrs.",
            "ms.", "dr.", "st", "st."}
-# Prepositions whose object is a place, not a party to the event ("talks in Geneva").
-_PLACE_PREPS = {"in", "at", "near", "across", "around", "outside", "inside", "throughout", "from", "into", "over",
-                "through", "within", "between", "beyond", "toward", "towards", "off"}
 # "Vietnamese-led forces", "Saudi-led coalition": the country word hangs on the participle.
 _LED = {"led", "run", "commanded", "controlled", "owned"}
 # Words the matcher must not take as a country when written in lower case ("us", "chad").
@@ -320,12 +317,13 @@ def _as_former(mention: ActorMention, doc: Doc) -> ActorMention:
 
 
 def _capital_as_government(mention: ActorMention, doc: Doc) -> ActorMention:
-    """A capital named as an actor stands for its government: "Tehran warned Washington" is IRNGOV -> USAGOV.
+    """A capital that acts stands for its government: in "Tehran warned Washington", Tehran is IRNGOV.
 
-    Convention (as ICEWS and NGEC; PETRARCH codes the bare country): a capital that acts or is
-    acted on is a metonym of the government, so its events stay in the government dyad. A capital
-    that only says where ("protests in Tehran") or modifies a noun ("Moscow police") keeps the
-    plain country or the noun's sector.
+    Convention (as ICEWS and NGEC; PETRARCH codes the bare country): a capital as the subject of a
+    clause, the agent of a passive or a phrase on its own is a metonym of the government, so its
+    acts stay in the government dyad. Anywhere else it may be the city itself ("a drone attack on
+    Kyiv", "protests in Tehran") and keeps the plain country; before a noun it gives the noun its
+    country ("Moscow police").
     """
     if mention.kind not in {"dictionary", "ner"} or mention.entry_kind != "country" or len(mention.code) != 3:
         return mention
@@ -334,9 +332,9 @@ def _capital_as_government(mention: ActorMention, doc: Doc) -> ActorMention:
     if capitals().get(normalize(mention.text)) != mention.country:
         return mention
     head = doc[mention.head]
-    if head.dep_ in _MODIFIER_DEPS or head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS:
-        return mention
-    return replace(mention, code=mention.country + "GOV", sector="GOV")
+    role = head.head if head.dep_ == "conj" else head  # "Moscow and Beijing signed"
+    acting = role.dep_ in {"nsubj", "ROOT"} or role.dep_ == "pobj" and role.head.dep_ == "agent"
+    return replace(mention, code=mention.country + "GOV", sector="GOV") if acting else mention
 
 
 def _phrase_top(token: Token) -> Token:
