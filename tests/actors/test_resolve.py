@@ -35,7 +35,7 @@ def find(nlp, resolver):
         ("Israel's defence minister spoke.", "Israel's defence minister", "ISRGOV"),
         ("Opposition groups in Zimbabwe protested.", "Opposition groups in Zimbabwe", "ZWEOPP"),
         ("The Kremlin denied it.", "Kremlin", "RUSGOV"),
-        ("Tehran responded quickly.", "Tehran", "IRNGOV"),  # a capital as an actor is its government
+        ("Tehran responded quickly.", "Tehran", "IRN"),  # a capital alone: the bare country (CAMEO, PETRARCH)
     ],
 )
 def test_resolve_country_and_agent_words_make_sector_codes(find, text, phrase, code):

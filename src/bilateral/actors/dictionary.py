@@ -329,12 +329,3 @@ def find_place(phrase: str) -> Place | None:
     row = frame.iloc[i]
     return Place(row["name"], row["kind"], row["country"], float(row["lat"]), float(row["lon"]),
                  row["geonameid"])
-
-
-@lru_cache(maxsize=1)
-def capitals() -> dict[str, str]:
-    """Normalised names of capital cities (gazetteer kind 'capital') -> their country code."""
-    frame = _gazetteer()[0]
-    rows = frame[frame["kind"] == "capital"]
-    return {normalize(surface): country for name, aliases, country in zip(rows["name"], rows["aliases"], rows["country"])
-            for surface in [name, *aliases.split("|")] if surface and len(country) == 3}

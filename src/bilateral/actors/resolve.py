@@ -85,8 +85,10 @@ class ActorResolver:
             kept = by_head.get(key)
             if kept is None or _better(mention, kept):
                 by_head[key] = mention
-        kept = (_capital_as_government(_as_former(m, doc_span.doc), doc_span.doc) for m in by_head.values())
-        return sorted(kept, key=lambda m: (m.start, m.head))
+        # A capital alone stays the bare country ("Pyongyang fired shells" is PRK, not PRKGOV): the text
+        # does not say which part of the state acted. That is CAMEO's and PETRARCH-2's convention, which
+        # the project's reference scoring follows; NGEC and ICEWS code a capital as the government.
+        return sorted((_as_former(m, doc_span.doc) for m in by_head.values()), key=lambda m: (m.start, m.head))
 
     def agent_sector(self, token: Token) -> str | None:
         """The primary CAMEO sector of an agent noun ("troops" -> MIL).
@@ -314,27 +316,6 @@ def _as_former(mention: ActorMention, doc: Doc) -> ActorMention:
     if not any(c.lower_ in _FORMER for c in doc[mention.head].lefts if c.dep_ in {"amod", "advmod", "compound"}):
         return mention
     return replace(mention, code=(mention.country or UNKNOWN_COUNTRY) + "ELI", sector="ELI")
-
-
-def _capital_as_government(mention: ActorMention, doc: Doc) -> ActorMention:
-    """A capital that acts stands for its government: in "Tehran warned Washington", Tehran is IRNGOV.
-
-    Convention (as ICEWS and NGEC; PETRARCH codes the bare country): a capital as the subject of a
-    clause, the agent of a passive or a phrase on its own is a metonym of the government, so its
-    acts stay in the government dyad. Anywhere else it may be the city itself ("a drone attack on
-    Kyiv", "protests in Tehran") and keeps the plain country; before a noun it gives the noun its
-    country ("Moscow police").
-    """
-    if mention.kind not in {"dictionary", "ner"} or mention.entry_kind != "country" or len(mention.code) != 3:
-        return mention
-    from bilateral.actors.dictionary import capitals, normalize
-
-    if capitals().get(normalize(mention.text)) != mention.country:
-        return mention
-    head = doc[mention.head]
-    role = head.head if head.dep_ == "conj" else head  # "Moscow and Beijing signed"
-    acting = role.dep_ in {"nsubj", "ROOT"} or role.dep_ == "pobj" and role.head.dep_ == "agent"
-    return replace(mention, code=mention.country + "GOV", sector="GOV") if acting else mention
 
 
 def _phrase_top(token: Token) -> Token:
