@@ -181,6 +181,10 @@ NGEC_CODES = {"IGOUNO": "UNO", "IGOEUR": "EUR", "KSV": "XKX"}
 # health HLH and media MED, so the same three letters mean different things; the tests also use HLH
 # once (for the WHO), so health is right under either name.
 NGEC_SECTORS = {"HLH": {"HLH", "MED"}, "MED": {"JRN"}}
+# Conventions where NGEC and the coder disagree on the facts coded, left as they are (so they score
+# as misses): a capital alone is the bare country (CAMEO/PETRARCH; NGEC: government), a party's first
+# sector block is GOV or OPP (CAMEO's GOVPTY/OPPPTY; NGEC: PTY), breakaway states are SEP (NGEC: PRE),
+# protesters OPP (NGEC: CVL), and 'Congolese' is the DR Congo (Phoenix, newswire usage; NGEC: COG).
 
 
 def _country(mention) -> str:
