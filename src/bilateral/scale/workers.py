@@ -128,10 +128,12 @@ def _init_worker(options: CoderOptions) -> None:
     """Load the model once per worker process."""
     global _WORKER_CODER
     _exit_with_parent()
+    _WORKER_CODER = build_coder(options)
     from threadpoolctl import threadpool_limits
 
-    threadpool_limits(1)  # one BLAS thread per worker: the workers already fill the cores
-    _WORKER_CODER = build_coder(options)
+    # One BLAS thread per worker: the workers already fill the cores, and idle BLAS threads spin.
+    # Only libraries already loaded are limited, so this comes after the model has loaded numpy.
+    threadpool_limits(1)
 
 
 def _exit_with_parent() -> None:
