@@ -4,18 +4,14 @@ from __future__ import annotations
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 
+from threadpoolctl import threadpool_info
+
 from bilateral.scale.workers import CoderOptions, _init_worker
-
-
-def _blas_threads(_: int) -> list[tuple[str, int]]:
-    from threadpoolctl import threadpool_info
-
-    return [(info["internal_api"], info["num_threads"]) for info in threadpool_info()]
 
 
 def test_workers_run_one_blas_thread_after_loading_the_model():
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(1, mp_context=context, initializer=_init_worker, initargs=(CoderOptions(),)) as pool:
-        pools = pool.submit(_blas_threads, 0).result()
+        pools = [(info["internal_api"], info["num_threads"]) for info in pool.submit(threadpool_info).result()]
     assert pools, "the model loaded no BLAS library"  # numpy's BLAS is loaded by then
     assert all(threads == 1 for _, threads in pools), pools
