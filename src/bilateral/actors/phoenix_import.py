@@ -139,10 +139,7 @@ def rows_for(people: list[dict], known: set[str], countries: set[str]) -> list[l
         if not terms:
             continue
         seen.update(normalize(f) for f in forms)
-        aliases = "|".join(dict.fromkeys(f for f in forms[1:] if normalize(f) != normalize(forms[0])))
-        for i, (code, start, end, left_open) in enumerate(terms):
-            rows.append([forms[0], aliases if i == 0 else "", code, "", start.isoformat() if start else "",
-                         end.isoformat() if end else "", "~open in source" if left_open else ""])
+        rows.extend(row[:3] + [""] + row[3:] for row in _term_rows(forms, terms))  # role left empty
     return rows
 
 
@@ -150,11 +147,8 @@ def build(reference: Path, folder: Path = ACTORS_DIR) -> str:
     """The text of people_phoenix.csv from the reference folder holding the Phoenix dictionaries."""
     text = (reference / SOURCE_NAME).read_text(encoding="utf-8", errors="replace")
     countries = {row["code"] for _, row in read_rows(folder / "countries.csv")}
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["name", "aliases", "code", "role", "start", "end", "note"])
-    writer.writerows(rows_for(read_people(text), _known_phrases(folder), countries))
-    return HEADER + out.getvalue()
+    rows = rows_for(read_people(text), _known_phrases(folder), countries)
+    return _csv_text(HEADER, ["name", "aliases", "code", "role", "start", "end", "note"], rows)
 
 
 def read_groups(text: str) -> list[dict]:
@@ -193,22 +187,32 @@ def group_rows(groups: list[dict], known: set[str], countries: set[str]) -> list
         if not forms or not terms or any(normalize(f) in seen for f in forms):
             continue
         seen.update(normalize(f) for f in forms)
-        aliases = "|".join(dict.fromkeys(f for f in forms[1:] if normalize(f) != normalize(forms[0])))
-        for i, (code, start, end, left_open) in enumerate(terms):
-            rows.append([forms[0], aliases if i == 0 else "", code, start.isoformat() if start else "",
-                         end.isoformat() if end else "", "~open in source" if left_open else ""])
+        rows.extend(_term_rows(forms, terms))
     return rows
+
+
+def _term_rows(forms: list[str], terms: list) -> list[list[str]]:
+    """(name, aliases, code, start, end, note) per term; the aliases only on the first row."""
+    aliases = "|".join(dict.fromkeys(f for f in forms[1:] if normalize(f) != normalize(forms[0])))
+    return [[forms[0], aliases if i == 0 else "", code, start.isoformat() if start else "",
+             end.isoformat() if end else "", "~open in source" if left_open else ""]
+            for i, (code, start, end, left_open) in enumerate(terms)]
+
+
+def _csv_text(header: str, columns: list[str], rows: list[list[str]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows(rows)
+    return header + out.getvalue()
 
 
 def build_groups(reference: Path, folder: Path = ACTORS_DIR) -> str:
     """The text of groups_phoenix.csv from the reference folder holding the Phoenix dictionaries."""
     text = (reference / GROUPS_SOURCE).read_text(encoding="utf-8", errors="replace")
     countries = {row["code"] for _, row in read_rows(folder / "countries.csv")}
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["name", "aliases", "code", "start", "end", "note"])
-    writer.writerows(group_rows(read_groups(text), _known_phrases(folder), countries))
-    return GROUPS_HEADER + out.getvalue()
+    rows = group_rows(read_groups(text), _known_phrases(folder), countries)
+    return _csv_text(GROUPS_HEADER, ["name", "aliases", "code", "start", "end", "note"], rows)
 
 
 if __name__ == "__main__":
