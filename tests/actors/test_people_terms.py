@@ -18,14 +18,9 @@ def test_terms_of_heads_of_state_and_government(name, when, code, role):
     assert [(e.code, e.role) for e in entries] == [(code, role)]
 
 
-@pytest.fixture(scope="module")
-def find():
-    from bilateral.actors.resolve import ActorResolver
-    from bilateral.coding.nlp import load_pipeline
-
-    nlp = load_pipeline()
-    resolver = ActorResolver(nlp, load_dictionary())
-    return lambda text: {m.text: m.code for m in resolver.find(nlp(text), date="2005-01-01")}
+@pytest.fixture
+def find(resolve_codes):
+    return lambda text: resolve_codes(text, "2005-01-01")
 
 
 def test_a_longer_name_is_another_person(find):

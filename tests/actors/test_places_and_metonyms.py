@@ -4,15 +4,9 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.fixture(scope="module")
-def find():
-    from bilateral.actors.dictionary import load_dictionary
-    from bilateral.actors.resolve import ActorResolver
-    from bilateral.coding.nlp import load_pipeline
-
-    nlp = load_pipeline()
-    resolver = ActorResolver(nlp, load_dictionary())
-    return lambda text: {m.text: m.code for m in resolver.find(nlp(text), date="2024-01-01")}
+@pytest.fixture
+def find(resolve_codes):
+    return lambda text: resolve_codes(text, "2024-01-01")
 
 
 def test_a_capital_alone_is_the_bare_country_wherever_it_stands(find):
