@@ -45,6 +45,17 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def build_worker_coder(options: CoderOptions):
+    """A coder for one of several coding processes on a machine (local workers, Spark's Python workers)."""
+    coder = build_coder(options)
+    from threadpoolctl import threadpool_limits
+
+    # One BLAS thread each: the processes already fill the cores, and idle BLAS threads spin.
+    # Only libraries already loaded are limited, so this comes after the model has loaded numpy.
+    threadpool_limits(1)
+    return coder
+
+
 def build_coder(options: CoderOptions, coder=None):
     """A ``SentenceCoder`` for these options (around ``coder`` when one is given)."""
     from bilateral.scale.sentences import SentenceCoder
@@ -128,12 +139,7 @@ def _init_worker(options: CoderOptions) -> None:
     """Load the model once per worker process."""
     global _WORKER_CODER
     _exit_with_parent()
-    _WORKER_CODER = build_coder(options)
-    from threadpoolctl import threadpool_limits
-
-    # One BLAS thread per worker: the workers already fill the cores, and idle BLAS threads spin.
-    # Only libraries already loaded are limited, so this comes after the model has loaded numpy.
-    threadpool_limits(1)
+    _WORKER_CODER = build_worker_coder(options)
 
 
 def _exit_with_parent() -> None:

@@ -83,9 +83,9 @@ _CODERS: dict[bool, object] = {}
 def code_partition(frames: Iterator[pd.DataFrame], prescan: bool = True) -> Iterator[pd.DataFrame]:
     """Code the document frames of one partition (runs in a Spark Python worker)."""
     if prescan not in _CODERS:  # once per Python worker: Spark reuses workers across tasks
-        from bilateral.scale.workers import CoderOptions, build_coder
+        from bilateral.scale.workers import CoderOptions, build_worker_coder
 
-        _CODERS[prescan] = build_coder(CoderOptions(prescan=prescan))
+        _CODERS[prescan] = build_worker_coder(CoderOptions(prescan=prescan))
     coder = _CODERS[prescan]
     for frame in frames:
         articles = [Article(**{k: (None if pd.isna(v) else v) for k, v in row.items()}) for row in frame.to_dict("records")]
