@@ -96,3 +96,13 @@ def test_numpy_matmul_keeps_the_annotations(newswire):
     ours, theirs = list(numpy_ops.pipe(texts)), list(blis.pipe(texts))
     assert _differences(ours, theirs) == []
     assert [[(e.start, e.end, e.label_) for e in d.ents] for d in ours] == [[(e.start, e.end, e.label_) for e in d.ents] for d in theirs]
+
+
+def test_memo_ruler_treats_unnamed_forms_like_their_text(nlp):
+    # A regex that an arbitrary placeholder could match but no real lower-case word here does.
+    ruler = MemoAttributeRuler(nlp.vocab, "rules")
+    ruler.add([[{"LOWER": {"REGEX": "^[^a-z]*$"}}]], {"TAG": "SYM"})
+    ruler.add([[{"LOWER": {"NOT_IN": ["iran"]}}]], {"POS": "X"})
+    doc = ruler(nlp.make_doc("Iran said 42"))
+    assert [t.tag_ for t in doc] == ["", "", "SYM"]
+    assert [t.pos_ for t in doc] == ["", "X", "X"]

@@ -112,7 +112,8 @@ class CompiledRules:
 
     def _kind(self, key: tuple, strings) -> _Kind:
         tag, dep, space, lower = key
-        token = (strings[tag] if tag else "", strings[dep] if dep else "", strings[lower] if lower else "\0", bool(space))
+        # A form the rules never name stands for all such forms: None fails every literal and regex.
+        token = (strings[tag] if tag else "", strings[dep] if dep else "", strings[lower] if lower else None, bool(space))
         rules = tuple(sorted({rule for rule, predicate in self.single if predicate(token)}))
         steps = frozenset((rule, alt, pos) for rule, alt, predicates in self.double
                           for pos, predicate in enumerate(predicates) if predicate(token))
@@ -162,7 +163,7 @@ def _token_predicate(spec: dict, literals: set, regexes: list):
             elif op == "REGEX" and isinstance(arg, str):
                 pattern = re.compile(arg)
                 regexes.append(pattern) if column == 2 else None
-                tests.append(lambda t, c=column, p=pattern: p.search(t[c]) is not None)
+                tests.append(lambda t, c=column, p=pattern: t[c] is not None and p.search(t[c]) is not None)
             else:
                 return None
         else:
