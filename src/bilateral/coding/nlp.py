@@ -53,7 +53,7 @@ def use_numpy_matmul(nlp) -> None:
     thinc multiplies with blis by default, whose kernels reach about 27 GFLOP/s on one core of
     this machine against about 90 for numpy's OpenBLAS; the convolutions of ``tok2vec`` and
     ``ner`` are mostly matrix products, so they take about half the time. Only the summation
-    order changes, not the predicted tags, arcs or entities (``tests/coding/test_nlp.py``).
+    order changes; on newswire the tags, arcs and entities are the same (``tests/coding/test_memo.py``).
     """
     from thinc.api import NumpyOps
 
