@@ -1,6 +1,6 @@
 """Find actor mentions in a parsed spaCy Doc: dictionary phrases, agent words, NER fallback.
 
-One pass per sentence batch: a PhraseMatcher over every dictionary phrase (longest match
+One pass per sentence batch: a phrase index over every dictionary phrase (longest match
 wins), agent nouns ("officials", "troops") combined with the country that modifies them
 ("Iranian officials" -> IRNGOV, "Israel's defence minister" -> ISRGOV, "rebels in Mali" ->
 MLIREB), then named entities the matcher missed, looked up in the same dictionary. Each
@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
+from spacy.attrs import LOWER
 from spacy.util import filter_spans
+
+from bilateral.actors.phrases import PhraseIndex
 
 # Dependents through which a country word colours the noun it modifies.
 _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "nummod", "appos"}
@@ -58,15 +60,12 @@ class ActorMention:
 
 
 class ActorResolver:
-    """Actor finder for one dictionary; build once (the matcher is costly), call per Doc."""
+    """Actor finder for one dictionary; build once (the phrase index takes a second), call per Doc."""
 
     def __init__(self, nlp, dictionary):
         self.dictionary = dictionary
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        phrases = sorted({p for p in dictionary.phrases() if p and p.strip()})
-        patterns = list(nlp.tokenizer.pipe(phrases))
-        for start in range(0, len(patterns), 5000):
-            self.matcher.add("ACTOR", patterns[start:start + 5000])
+        self.phrases = PhraseIndex()
+        self.phrases.add_texts(nlp.tokenizer, sorted({p for p in dictionary.phrases() if p and p.strip()}))
         self._agent_cache: dict[str, str | None] = {}
 
     def find(self, doc: Doc | Span, date: str | None = None) -> list[ActorMention]:
@@ -135,7 +134,8 @@ class ActorResolver:
 
     def _dictionary_mentions(self, span: Span, date: str | None) -> list[ActorMention]:
         doc = span.doc
-        found = [doc[s:e] for _, s, e in self.matcher(span)]  # Doc indices, also for a Span
+        lowers = span.to_array([LOWER])[:, 0].tolist()
+        found = [doc[span.start + s:span.start + e] for s, e, _ in self.phrases.matches(lowers)]
         mentions = []
         for match in filter_spans(found):
             mention = self._lookup(match, date, kind="dictionary")

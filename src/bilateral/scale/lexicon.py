@@ -7,12 +7,10 @@ ruler gives a lemma ("'d" -> "would"). The sets are supersets of what the coder 
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-
-from spacy.attrs import LOWER
-
+from bilateral.actors.phrases import PhraseIndex
 from bilateral.scale.solo import Requirement, solo_requirements
 
 # Kinds of dictionary rows the resolver refuses in all-lower-case text ("who", "chad").
@@ -22,37 +20,6 @@ except ImportError:  # the resolver dropped the rule: every match counts, which 
     CASE_SENSITIVE_KINDS = frozenset()
 
 ANY_CASE, NOT_ALL_LOWER = 1, 2  # how a phrase may be written to count: any case / not all lower case
-
-
-class PhraseIndex:
-    """Token sequences (lower-case hashes) looked up by their first token: a small PhraseMatcher.
-
-    spaCy's ``PhraseMatcher`` keeps about 4 KB per phrase, some 200 MB for the dictionary's
-    names in every worker; plain tuples keyed by first token and length hold the same.
-    """
-
-    def __init__(self):
-        self.by_first: dict[int, dict[int, dict[tuple[int, ...], int]]] = {}
-
-    def __len__(self) -> int:
-        return sum(len(seqs) for lengths in self.by_first.values() for seqs in lengths.values())
-
-    def add(self, lowers: tuple[int, ...], flag: int) -> None:
-        """Add one phrase (its tokens' lower-case hashes) with a case flag (flags accumulate)."""
-        if lowers:
-            seqs = self.by_first.setdefault(lowers[0], {}).setdefault(len(lowers), {})
-            seqs[lowers] = seqs.get(lowers, 0) | flag
-
-    def matches(self, lowers: list[int]) -> Iterator[tuple[int, int, int]]:
-        """(start, end, case flags) of every phrase occurrence, overlaps included."""
-        by_first = self.by_first
-        for start, first in enumerate(lowers):
-            lengths = by_first.get(first)
-            if lengths:
-                for length, seqs in lengths.items():
-                    flags = seqs.get(tuple(lowers[start:start + length]))
-                    if flags:
-                        yield start, start + length, flags
 
 
 class Inflector:
@@ -171,6 +138,5 @@ def _name_index(nlp, actors, places: set[str], cased: set[str]) -> PhraseIndex:
             groups[NOT_ALL_LOWER if entry.phrase in cased else ANY_CASE].add(entry.surface)
     index = PhraseIndex()
     for flag, texts in groups.items():
-        for doc in nlp.tokenizer.pipe(sorted(texts)):
-            index.add(tuple(doc.to_array(LOWER).tolist()), flag)
+        index.add_texts(nlp.tokenizer, sorted(texts), flag)
     return index

@@ -1,7 +1,9 @@
-"""The pre-scan's phrase index: every occurrence of every phrase, with how it may be written."""
+"""The phrase index: every occurrence of every phrase, with the flags it was added with."""
 from __future__ import annotations
 
-from bilateral.scale.lexicon import ANY_CASE, NOT_ALL_LOWER, PhraseIndex
+from bilateral.actors.phrases import PhraseIndex
+
+ANY_CASE, NOT_ALL_LOWER = 1, 2
 
 
 def test_phrase_index_finds_overlapping_phrases_of_any_length():
