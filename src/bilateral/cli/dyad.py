@@ -73,13 +73,7 @@ def dyad(
 
 
 def _table(con, a: str, b: str, freq: str, start: str | None, end: str | None, out: Path | None, db: str) -> None:
-    frame = dyad_table(con, a, b, freq=freq, start=start, end=end)
-    if frame.empty:
-        console.print(f"No events between {a} and {b} in {db}.")
-        raise typer.Exit(0)
-    print_frame(frame, title=f"{a} - {b} by {freq} ({int(frame['events'].sum())} events)")
-    if out:
-        console.print(f"wrote {export(frame, out)}")
+    _show_table(dyad_table(con, a, b, freq=freq, start=start, end=end), a, b, freq, db, out)
 
 
 def _spark_table(engine: str, events: str | None, views: list[str], a: str, b: str, freq: str,
@@ -91,9 +85,13 @@ def _spark_table(engine: str, events: str | None, views: list[str], a: str, b: s
         raise typer.BadParameter("--engine spark needs --events PARQUET and gives the period table only", param_hint="--engine")
     from bilateral.spark.dyad import spark_dyad_table
 
-    frame = spark_dyad_table(events, a, b, freq=freq, start=start, end=end)
+    _show_table(spark_dyad_table(events, a, b, freq=freq, start=start, end=end), a, b, freq, events, out)
+
+
+def _show_table(frame, a: str, b: str, freq: str, where: str, out: Path | None) -> None:
+    """Print the period table (or say there is nothing) and export it when asked."""
     if frame.empty:
-        console.print(f"No events between {a} and {b} in {events}.")
+        console.print(f"No events between {a} and {b} in {where}.")
         raise typer.Exit(0)
     print_frame(frame, title=f"{a} - {b} by {freq} ({int(frame['events'].sum())} events)")
     if out:
