@@ -29,6 +29,9 @@ def _instrument(subject: Token, book: PatternBook) -> bool:
     lemma, lex = subject.lemma_.lower(), modality.lexicon()
     if lemma in lex.get("instrument", frozenset()):
         return True
+    if lemma in lex.get("blast", frozenset()) and any(  # "a mine explosion", "a bomb blast"
+            c.dep_ in {"compound", "nmod"} and c.lemma_.lower() in lex.get("instrument", frozenset()) for c in subject.children):
+        return True
     if lemma in lex.get("mishap", frozenset()):
         return False
     match = book.match_noun(lemma, args.noun_modifiers(subject))

@@ -89,9 +89,15 @@ def match_verb(verb: Token, book: PatternBook) -> PatternMatch | None:
 
 
 def predicates(sentence: Span) -> list[Token]:
-    """Verbs of the sentence, governors first (fewest ancestors first)."""
+    """Verbs of the sentence, governors first (fewest ancestors first).
+
+    "is ready to", "is prepared to": the copula carries the intent adjective, so the clause's
+    predicate is the copula (it sits where the parse puts the clause: a main or reported verb).
+    """
     verbs = [t for t in sentence if t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ == "ROOT")
-             or (t.pos_ == "ADJ" and modality.governor_class(t) == "intent" and t.dep_ == "acomp")]
+             or (t.pos_ == "AUX" and t.lemma_ == "be" and modality.governor_class(t) == "intent")
+             or (t.pos_ == "ADJ" and modality.governor_class(t) == "intent" and t.dep_ == "acomp"
+                 and t.head.lemma_ != "be")]
     return sorted(verbs, key=lambda t: (sum(1 for _ in t.ancestors), t.i))
 
 
@@ -137,6 +143,8 @@ def _governed(verb: Token, own: PatternMatch | None) -> tuple[str | None, Token 
     the action of them: it stays a threat (class "warning") whatever the action's code.
     """
     kind, governor = modality.governor_class(verb), verb
+    if kind == "aspect" and any(c.dep_ == "dobj" for c in verb.children):
+        return None, None  # "continued the strike to demand ...": the object is the act, the to-clause its aim
     if kind is None and (own is None or own.code[:2] in NOUN_GOVERNED_ROOTS):
         kind, governor = modality.noun_governor(verb) or (None, verb)
     inner = modality.complement(verb) or (modality.complement(governor) if governor is not verb else None)
@@ -144,7 +152,49 @@ def _governed(verb: Token, own: PatternMatch | None) -> tuple[str | None, Token 
         return None, None
     if kind == "threat" and inner is not None and (_own_subject(inner) or _addressee(verb) or _addressee(governor)):
         kind = "warning"
-    return kind, inner
+    return kind, _past_aspect(inner)
+
+
+def _past_aspect(inner: Token | None) -> Token | None:
+    """The act under verbs of beginning or resuming ("prepared to resume shelling": the shelling)."""
+    for _ in range(3):
+        if inner is None or modality.governor_class(inner) != "aspect":
+            return inner
+        deeper = modality.complement(inner)
+        if deeper is None or any(c.dep_ == "dobj" for c in inner.children):
+            return inner
+        inner = deeper
+    return inner
+
+
+def _between(verb: Token, inner: Token) -> list[Token]:
+    """The verbs on the parse path from a governor down to the act it governs ("resume" in "prepared to resume shelling")."""
+    path, token = [], inner.head
+    while token.i != verb.i and token.head.i != token.i and len(path) < 4:
+        path.append(token)
+        token = token.head
+    return path
+
+
+def _haven_preps(verb: Token) -> tuple[str, ...]:
+    """ "sought asylum in X", "found refuge in X": the country of the haven is the party asked."""
+    havens = modality.lexicon().get("haven", frozenset())
+    return ("in",) if any(c.dep_ == "dobj" and c.lemma_.lower() in havens for c in verb.children) else ()
+
+
+def _stative_subject(verb: Token, kind: str | None) -> list[Token]:
+    """The subject of a passive-form intent without agent: "Vietnam is committed to opening up"."""
+    if kind != "intent" or not args.is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
+        return []
+    return [c for c in verb.children if c.dep_ in args.PASSIVE_SUBJECT_DEPS]
+
+
+def _mutual(verb: Token, sources: list[ActorMention]) -> bool:
+    """True if a compound subject of different countries acts on its mutual relation ("renewed ties")."""
+    if len({m.country for m in sources if m.country}) < 2:
+        return False
+    mutual = modality.lexicon().get("mutual", frozenset())
+    return any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in mutual for c in verb.children)
 
 
 def _addressee(governor: Token) -> bool:
@@ -229,14 +279,18 @@ class ClauseCoder:
             kind, own = "appeal", None  # "Russia wants NATO forces to leave": a request to others, not an intent
         match, code = own, own.code if own else None
         if inner_verb is not None:
-            for part in [inner_verb, *inner_verb.conjuncts]:
+            for part in [inner_verb, *inner_verb.conjuncts, *_between(verb, inner_verb)]:
                 consumed.add(part.i)
             inner = match_verb(inner_verb, self.book)
             mapped = modality.transform(kind, inner.code) if inner is not None and kind != "nonfactual" else None
             if mapped is not None:  # the inner pattern's PLOVER type names the inner act, not the governed one
                 match, code = (inner if mapped == inner.code else replace(inner, plover=None, plover_mode=None)), mapped
+                if kind in GENERIC_CODES or kind == "warning":  # the governing word is the project's own evidence
+                    match = replace(match, layer="core")
             elif own is None and kind in GENERIC_CODES:
                 match, code = PatternMatch(GENERIC_CODES[kind], 0), GENERIC_CODES[kind]
+            elif kind in GENERIC_CODES and own.code[:2] == GENERIC_CODES[kind][:2]:
+                match = replace(own, layer="core")  # "ordered X to appear": the lexicon confirms the verb's own code
         if match is None or code is None:
             return None
         future = inner_verb is None and modality.is_future(verb)  # CAMEO: the act itself (see modality)
@@ -246,11 +300,11 @@ class ClauseCoder:
         if negated and (future or kind == "intent") and "03" <= match.code[:2] <= "08":
             # "will not accept", "did not agree to meet": a refusal (12x), not a non-event
             code, negated = modality.transform("refuse", match.code) or "120", False
-        sources = (args.actors(args.subject_tokens(verb), index, sentence) or _issuer(verb, index, sentence)
-                   or agentless.unnamed_source(verb, code, index, sentence, self.book))
+        sources = (args.actors(args.subject_tokens(verb) or _stative_subject(verb, kind), index, sentence)
+                   or _issuer(verb, index, sentence) or agentless.unnamed_source(verb, code, index, sentence, self.book))
         if not sources:
             return None
-        extra = ("in", "at", "for") if verb.lemma_.lower() in modality.lexicon()["travel"] else ()
+        extra = ("in", "at", "for") if verb.lemma_.lower() in modality.lexicon()["travel"] else _haven_preps(verb)
         if modality.is_speech(verb) and code[:2] == "01":
             targets = args.addressees(verb, index, sentence, sources)  # a statement needs an addressee
         else:
@@ -268,7 +322,8 @@ class ClauseCoder:
                    if c.dep_ in {"dobj", "nsubjpass", "attr"}]
         return Candidate(
             predicate=verb, code=code, match=match, sources=sources, targets=targets,
-            negated=negated, hedged=modality.hedged(verb), objects=objects, reciprocal=bool(own and own.reciprocal),
+            negated=negated, hedged=modality.hedged(verb), objects=objects,
+            reciprocal=bool(own and own.reciprocal) or (not targets and _mutual(verb, sources)),
         )
 
     def _event_object(self, verb: Token) -> PatternMatch | None:

@@ -69,8 +69,8 @@ def governor_class(verb: Token) -> str | None:
     """The modality class of a verb that governs a complement: intent, threat, appeal, demand, refuse, nonfactual."""
     lemma = verb.lemma_.lower()
     lex = lexicon()
-    for name in ("threat", "refuse", "demand", "appeal", "nonfactual", "intent", "attempt"):
-        if lemma in lex[name]:
+    for name in ("threat", "refuse", "demand", "appeal", "nonfactual", "intent", "attempt", "aspect"):
+        if lemma in lex.get(name, ()):
             return name
     if verb.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in _ADJ_INTENT for c in verb.children):
         return "intent"
@@ -173,12 +173,14 @@ _REFUSE = {"04": "125", "045": "126", "046": "125", "05": "127", "057": "127", "
            "073": "1223", "074": "1224", "08": "124", "081": "1241", "082": "1242", "083": "123",
            "084": "1243", "0841": "1243", "085": "1244", "086": "1245", "087": "1246", "0871": "1246"}
 _ATTEMPT = {"186": "185"}  # an attempt at anything else is coded as the act (PETRARCH's convention)
-_TABLES = {"attempt": _ATTEMPT, "intent": _INTENT, "threat": _THREAT, "appeal": _APPEAL, "demand": _DEMAND, "refuse": _REFUSE}
+_TABLES = {"attempt": _ATTEMPT, "intent": _INTENT, "threat": _THREAT, "appeal": _APPEAL, "demand": _DEMAND, "refuse": _REFUSE,
+           "aspect": {}}
 
 
 def transform(kind: str, code: str | None) -> str | None:
     """The code for intending/threatening/appealing/demanding/refusing an action with ``code``.
 
+    Attempting an act, or beginning, resuming or continuing it (class "aspect"), is the act.
     Returns None when the family has no code for it (the governor's own code applies then).
     A hostile action under an intent or future verb is a threat (13x), a cooperative one an
     intent (03x); the most specific key (full code, then 3 digits, then root) wins.
@@ -195,4 +197,4 @@ def transform(kind: str, code: str | None) -> str | None:
     for key in (code, code[:3], code[:2]):
         if key in table:
             return table[key]
-    return code if kind == "attempt" else None
+    return code if kind in {"attempt", "aspect"} else None

@@ -172,7 +172,7 @@ class PatternBook:
         reviewed_default = self.defaults.get((lemma, ""), ("", ""))[1] == "core"
         for block in self.blocks.get(lemma, ()):
             for pattern in self.patterns.get(block, ()):
-                if best is not None and _rank(pattern) <= _rank(best):
+                if best is not None and _rank(pattern, lemma) <= _rank(best, lemma):
                     continue
                 if (pattern.owners and lemma not in pattern.owners) or (reviewed_default and not pattern.content):
                     continue
@@ -222,9 +222,12 @@ class PatternBook:
         return None
 
 
-def _rank(pattern: _Pattern) -> tuple[int, int]:
-    """Order of preference: more matched words first, then the project's own layer."""
-    return (len(pattern.items) + len(pattern.before), 1 if pattern.layer == "core" else 0)
+def _rank(pattern: _Pattern, lemma: str) -> tuple[int, int, int]:
+    """Order of preference: more matched words first, then the project's own layer, then a
+    pattern written for this very verb over one its synonym block shares ("demand talks" is a
+    demand, 106, not the block's appeal, 026)."""
+    return (len(pattern.items) + len(pattern.before), 1 if pattern.layer == "core" else 0,
+            1 if lemma in pattern.owners else 0)
 
 
 @lru_cache(maxsize=1)

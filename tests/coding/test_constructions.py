@@ -1,0 +1,80 @@
+"""Clause constructions of the coder: copular and passive intent, aspect verbs, mutual relations (issue 8)."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def events(coder):
+    """Code one sentence; returns (source, target, cameo, plover) tuples."""
+
+    def run(text: str):
+        return {(e.source, e.target, e.cameo, e.plover) for e in coder.code_sentence(text, "2024-03-01")}
+
+    return run
+
+
+def test_reported_copular_intent_is_kept_with_its_speaker_as_source(events):
+    # "is ready to": the copula is the reported clause's predicate, so the intent survives without a target too
+    coded = events("The Chilean president said he is ready to ease the fishing restrictions.")
+    assert coded and {(s, p) for s, _, _, p in coded} == {("CHLGOV", "AGREE")}
+
+
+def test_passive_form_intent_without_agent_has_its_subject_as_source(events):
+    coded = events("Officials said Kenya is committed to reopening its border crossings.")
+    assert coded and {(s, p) for s, _, _, p in coded} == {("KEN", "AGREE")}
+
+
+def test_resuming_an_act_is_the_act_and_not_coded_twice(events):
+    resumed = events("Armenian troops resumed shelling Azerbaijani positions.")
+    assert {(s, t, c[:2]) for s, t, c, _ in resumed} == {("ARMMIL", "AZE", "19")}
+    intended = events("The Armenian army prepared to resume shelling Azerbaijani villages.")
+    assert intended and {(c[:2], p) for *_, c, p in intended} == {("13", "THREATEN")}
+
+
+def test_a_continued_protest_with_an_aim_is_still_the_protest(events):
+    coded = events("Bolivian miners continued their strike to demand higher wages from the government.")
+    assert all(not c.startswith("10") for _, _, c, _ in coded)
+
+
+@pytest.mark.parametrize("text", [
+    "Bolivia and Chile renewed diplomatic ties after a long break.",
+    "Peru and Ecuador postponed their talks.",
+])
+def test_compound_subject_acting_on_its_mutual_relation_gives_both_directions(events, text):
+    coded = {(s, t) for s, t, *_ in events(text)}
+    assert len(coded) == 2 and {(t, s) for s, t in coded} == coded
+
+
+def test_relation_with_a_named_third_party_is_not_mutual(events):
+    coded = {(s, t) for s, t, *_ in events("Bolivia and Chile renewed their ties with Peru.")}
+    assert coded == {("BOL", "PER"), ("CHL", "PER")}
+
+
+def test_country_named_as_a_haven_is_the_party_asked(events):
+    coded = events("Hundreds of Afghan families sought asylum in Germany.")
+    assert {(t, p) for _, t, _, p in coded} == {("DEU", "REQUEST")}
+
+
+def test_a_weapon_named_explosion_has_an_unknown_attacker_and_a_gas_explosion_none(events):
+    attack = events("A landmine explosion killed three Somali soldiers near the border.")
+    assert {(s, t, p) for s, t, _, p in attack} == {("---", "SOMMIL", "ASSAULT")}
+    assert events("A gas explosion killed three Somali workers.") == set()
+
+
+def test_order_to_an_unnamed_person_is_kept_as_a_demand_of_its_source(events):
+    coded = events("A Peruvian court has ordered Mr Quispe to appear for questioning, lawyers said.")
+    assert {(s, t, p) for s, t, _, p in coded} == {("PERJUD", "", "REQUEST")}
+
+
+def test_pattern_written_for_the_verb_beats_its_synonym_blocks(book):
+    # "talks" under "demand": the demand's own pattern (106), not the appeal the synonym block shares (026)
+    assert book.match_verb("demand", set(), {"talks", "new"}).code == "106"
+    assert book.match_verb("urge", set(), {"talks", "new"}).code.startswith("02")
+
+
+@pytest.fixture(scope="module")
+def book():
+    from bilateral.coding.patterns import pattern_book
+
+    return pattern_book()
