@@ -78,3 +78,34 @@ def book():
     from bilateral.coding.patterns import pattern_book
 
     return pattern_book()
+
+
+def test_drills_held_by_two_countries_forces_are_military_cooperation(events):
+    together = events("Indian and French warships began five days of naval drills in the Arabian Sea.")
+    assert {(s, t, c, p) for s, t, c, p in together} == {("INDMIL", "FRAMIL", "062", "COOPERATE"),
+                                                        ("FRAMIL", "INDMIL", "062", "COOPERATE")}
+    alone = events("Indian warships began naval drills in the Arabian Sea.")
+    assert alone and all(c.startswith("15") for _, _, c, _ in alone)
+
+
+@pytest.mark.parametrize(("text", "plover"), [
+    ("The Malawian president has reneged on his pledge to the Malawian people.", "REJECT"),
+    ("Armenian soldiers violated the ban on border crossings by Azerbaijan.", "REJECT"),
+])
+def test_going_back_on_a_commitment_or_breaking_a_ban_is_a_rejection(events, text, plover):
+    coded = events(text)
+    assert coded and {p for *_, p in coded} == {plover}
+
+
+def test_coming_back_for_talks_is_a_negotiation_not_a_return_of_property(events):
+    coded = events("Serbian and Kosovar negotiators returned to Brussels for talks on Tuesday.")
+    assert coded and {(c, p) for *_, c, p in coded} == {("046", "CONSULT")}
+
+
+def test_warning_about_a_party_without_an_addressee_targets_that_party(events):
+    assert {(s, t) for s, t, *_ in events("Greece warned about Turkey on Monday.")} == {("GRC", "TUR")}
+    assert {(s, t) for s, t, *_ in events("Russia warned Japan about China.")} == {("RUS", "JPN")}
+
+
+def test_the_author_of_a_welcomed_document_is_the_target(events):
+    assert {(s, t) for s, t, *_ in events("Chile welcomed the proposals sent by Peru.")} == {("CHL", "PER")}

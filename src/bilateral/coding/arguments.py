@@ -95,8 +95,8 @@ def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
     """Objects of the given prepositions under a token, in preference order."""
     found = []
     for prep in preps:
-        for child in token.children:
-            if child.dep_ in {"prep", "dative"} and child.lower_ == prep:
+        for child in token.children:  # "agent": the by-phrase of a participle ("memos sent by X")
+            if child.dep_ in {"prep", "dative", "agent"} and child.lower_ == prep:
                 found.extend(g for g in child.children if g.dep_ == "pobj")
     return found
 

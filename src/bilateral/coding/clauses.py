@@ -189,6 +189,22 @@ def _stative_subject(verb: Token, kind: str | None) -> list[Token]:
     return [c for c in verb.children if c.dep_ in args.PASSIVE_SUBJECT_DEPS]
 
 
+JOINT_CODE = "062"  # military cooperation
+
+
+def _joint(verb: Token, sources: list[ActorMention], targets: list[ActorMention]) -> bool:
+    """True for a drill or exercise held by two countries' forces: the subject's, or "joint ... with X"."""
+    nouns = modality.lexicon().get("joint", frozenset())
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects = [o for o in objects + [p for o in objects for p in args.prep_objects(o, ("of",))]  # "ten days of drills"
+               if o.lemma_.lower() in nouns]
+    if not objects:
+        return False
+    countries = {m.country for m in sources + targets if m.country}
+    stated = any(w in {"joint", "combined"} for o in objects for w in args.noun_modifiers(o))
+    return len({m.country for m in sources if m.country}) >= 2 or (stated and len(countries) >= 2)
+
+
 def _mutual(verb: Token, sources: list[ActorMention]) -> bool:
     """True if a compound subject of different countries acts on its mutual relation ("renewed ties")."""
     if len({m.country for m in sources if m.country}) < 2:
@@ -310,12 +326,17 @@ class ClauseCoder:
         else:
             targets = args.first_targets(verb, index, sentence, sources, extra, own_forces_ok=code[:2] >= "09"
                                          and code[:2] != "15")
+        if not targets and modality.governor_class(verb) == "threat":  # "warned about X", "warned of X"
+            targets = [m for m in args.actors(args.prep_objects(verb, ("about", "of")), index, sentence)
+                       if m not in sources]
         if not targets and inner_verb is not None and kind != "nonfactual":
             targets = self._complement_targets(inner_verb, index, sentence, sources, kind)
         purpose = _purpose_clause(verb) if inner_verb is None and code[:2] in PURPOSE_ROOTS else None
         if purpose is not None:  # "staged a rally to protest X's decision": the protest is against X
             consumed.update(part.i for part in [purpose, *purpose.conjuncts])
             targets = targets or self._complement_targets(purpose, index, sentence, sources, None)
+        if code[:2] == "15" and _joint(verb, sources, targets):  # "French and Egyptian warships began war games"
+            match, code = replace(match, plover=None, plover_mode=None), JOINT_CODE
         if match.reverse:
             sources, targets = targets, sources
         objects = [c for v in (verb, inner_verb) if v is not None for c in v.children
@@ -323,16 +344,16 @@ class ClauseCoder:
         return Candidate(
             predicate=verb, code=code, match=match, sources=sources, targets=targets,
             negated=negated, hedged=modality.hedged(verb), objects=objects,
-            reciprocal=bool(own and own.reciprocal) or (not targets and _mutual(verb, sources)),
+            reciprocal=bool(own and own.reciprocal) or (not targets and (_mutual(verb, sources) or code == JOINT_CODE)),
         )
 
     def _event_object(self, verb: Token) -> PatternMatch | None:
         """The code of a light verb's event-noun object: "staged a protest", "launched an offensive"."""
-        for child in verb.children:
-            if child.dep_ in {"dobj", "nsubjpass"}:
-                match = self.book.match_noun(child.lemma_.lower(), args.noun_modifiers(child))
-                if match is not None:
-                    return replace(match, specificity=match.specificity + 1)
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+        for noun in objects + [p for o in objects for p in args.prep_objects(o, ("of",))]:  # "a wave of strikes"
+            match = self.book.match_noun(noun.lemma_.lower(), args.noun_modifiers(noun))
+            if match is not None:
+                return replace(match, specificity=match.specificity + 1)
         return None
 
     @staticmethod
