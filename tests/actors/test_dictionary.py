@@ -229,7 +229,7 @@ def test_gazetteer_tehran_hormuz_and_aliases():
     assert find_place("Kiev").name == "Kyiv"
     assert find_place("Iran").kind == "country"
     assert find_place("Crimea").country == "UKR"
-    assert find_place("Atlantis") is None
+    assert find_place("Minas Tirith") is None  # fictional (a real Atlantis is a South African town)
 
 
 def test_gazetteer_rows_are_unique_and_compact():
