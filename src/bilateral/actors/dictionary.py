@@ -221,6 +221,17 @@ def _valid(group: list[ActorEntry], when: date) -> list[ActorEntry]:
     return []
 
 
+# The Arabic article before a capitalised name part, however transliterated ("al-Bashir", "El Bashir").
+_ARTICLE = re.compile(r"\b[AaEe]l[- ](?=[A-Z])")
+
+
+def article_variants(surface: str) -> list[str]:
+    """A name and its other spellings of the Arabic article: al-/el-/al /el, one choice for the whole name."""
+    if not _ARTICLE.search(surface):
+        return [surface]
+    return [surface] + [_ARTICLE.sub(form, surface) for form in ("al-", "el-", "al ", "el ")]
+
+
 def _parse_dates(path: Path, line: int, row: dict[str, str]) -> tuple[date | None, date | None]:
     """Start and end dates of a row; raises ActorFileError naming the line."""
     try:
@@ -251,9 +262,8 @@ def _load_actor_file(book: ActorDictionary, path: Path, kind: str | None, first:
             raise ActorFileError(path, f"role must be empty or one of {sorted(ROLES)}, joined by ';'", line)
         start, end = _parse_dates(path, line, row)
         row_kind = kind or row.get("kind") or ("person" if name in holds_office else "institution")
-        for surface in [name, *aliases[name]]:
-            if surface.strip():
-                book.add(surface, code, row_kind, name, ";".join(roles), start, end, first)
+        for surface in dict.fromkeys(v for s in [name, *aliases[name]] if s.strip() for v in article_variants(s)):
+            book.add(surface, code, row_kind, name, ";".join(roles), start, end, first)
 
 
 def _read_countries() -> dict[str, str]:

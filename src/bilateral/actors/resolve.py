@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.attrs import LOWER
 from spacy.util import filter_spans
 
+from bilateral.actors.dictionary import normalize
 from bilateral.actors.phrases import PhraseIndex
 
 # Dependents through which a country word colours the noun it modifies.
@@ -32,6 +33,9 @@ _FALLBACK_LABELS = {"GPE", "NORP", "ORG", "LOC", "FAC"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}  # a named city or region stands for its country
 _DETERMINERS = ("the ", "The ")
 _PREFIX_PLACE_KINDS = frozenset({"city", "capital", "region"})
+# Nouns of a place: "X province" is a place still, whose country goes on to the noun it modifies.
+_PLACE_NOUNS = {"province", "city", "town", "village", "region", "district", "state", "county", "governorate",
+                "oblast", "municipality", "prefecture"}
 # Courtesy titles before a name that are no agent words.
 _TITLES = {"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame", "madame", "monsieur", "herr", "mr.", "mrs.",
            "ms.", "dr.", "st", "st."}
@@ -87,7 +91,8 @@ class ActorResolver:
         # A capital alone stays the bare country ("Pyongyang fired shells" is PRK, not PRKGOV): the text
         # does not say which part of the state acted. That is CAMEO's and PETRARCH-2's convention, which
         # the project's reference scoring follows; NGEC and ICEWS code a capital as the government.
-        return sorted((_as_former(m, doc_span.doc) for m in by_head.values()), key=lambda m: (m.start, m.head))
+        return sorted((_as_former(self._as_titled(m, doc_span.doc), doc_span.doc) for m in by_head.values()),
+                      key=lambda m: (m.start, m.head))
 
     def agent_sector(self, token: Token) -> str | None:
         """The primary CAMEO sector of an agent noun ("troops" -> MIL).
@@ -117,6 +122,20 @@ class ActorResolver:
         known = [s for s in found if s != "UNK"]
         return (known or found or [None])[0]
 
+    def _as_titled(self, mention: ActorMention, doc: Doc) -> ActorMention:
+        """A person out of office that day but named with an office title ("Foreign Minister Park Jin") holds it.
+
+        The text's own title outranks the dictionary's dates (a story dated late, or a term not yet
+        recorded); "former" anywhere in the title keeps the former elite.
+        """
+        if mention.entry_kind != "person" or mention.sector != "ELI" or not mention.country:
+            return mention
+        person = doc[mention.head]
+        sector = self._title_sector(person)
+        if not sector or sector == "ELI" or any(t.lower_ in _FORMER for t in doc[person.left_edge.i:person.i]):
+            return mention
+        return replace(mention, code=mention.country + sector, sector=sector)
+
     def _title_sector(self, person: Token) -> str | None:
         """The sector of an office title before a name ("Defence Secretary Ben Wallace" -> GOV)."""
         if person.pos_ != "PROPN":
@@ -135,6 +154,10 @@ class ActorResolver:
     def _dictionary_mentions(self, span: Span, date: str | None) -> list[ActorMention]:
         doc = span.doc
         lowers = span.to_array([LOWER])[:, 0].tolist()
+        strings = doc.vocab.strings
+        for i, token in enumerate(span):
+            if not token.is_ascii:  # the dictionary's phrases are folded: "Erdoğan" is matched as "erdogan"
+                lowers[i] = strings.add(normalize(token.text) or token.lower_)
         found = [doc[span.start + s:span.start + e] for s, e, _ in self.phrases.matches(lowers)]
         mentions = []
         for match in filter_spans(found):
@@ -186,6 +209,8 @@ class ActorResolver:
             mention = self._lookup(ent, date, kind="ner")
             if mention is None and ent.label_ in _PLACE_LABELS | {"ORG"}:
                 mention = _place_mention(ent) or _place_prefix(ent)  # "Kano State", "Madras High Court"
+            elif mention is None and ent.label_ == "NORP":  # a town the parser took for a people ("Samarra")
+                mention = _place_mention(ent, kinds=_PREFIX_PLACE_KINDS)
             if mention is not None:
                 mentions.append(mention)
         # A city the parser left untagged but that names a body's seat ("the Madras High Court").
@@ -252,6 +277,8 @@ class ActorResolver:
             proper_title = token.pos_ == "PROPN" and token.ent_type_ in {"", "ORG"}
             if token.i in taken or not (token.pos_ == "NOUN" or proper_title) or token.dep_ == "compound":
                 continue
+            if token.lower_ in _PLACE_NOUNS and any(c.i in taken for c in token.children):
+                continue  # "Sindh province" in "the government of Sindh province" is no actor of its own
             sector = self.agent_sector(token)
             if sector:
                 mentions.append(ActorMention(
@@ -299,7 +326,8 @@ def _modified_noun(token: Token, agent_sector) -> Token | None:
         return _modified_noun(token.head, agent_sector)
     head = token.head
     if token.dep_ in _MODIFIER_DEPS and head.pos_ in {"NOUN", "PROPN"} and head.i != token.i:
-        return head
+        # "the government of Sindh province": a place noun passes the place on to the body it names
+        return (_modified_noun(head, agent_sector) or head) if head.lower_ in _PLACE_NOUNS else head
     if token.dep_ in {"npadvmod", "compound"} and head.lower_ in _LED and head.dep_ == "amod":
         return head.head
     if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _LOCATIVE_PREPS:
