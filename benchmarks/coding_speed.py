@@ -173,7 +173,7 @@ def compare(reuters_docs: int, guardian_docs: int) -> dict:
         rows.append([e.as_row() for c in coded for e in c.events])
     counts = scanning.prescan.counts
     return {"articles": len(articles), "sentences": counts.sentences, "kept": counts.kept,
-            "without_ner": counts.without_ner, "events_scan": len(rows[0]), "events_all": len(rows[1]),
+            "events_scan": len(rows[0]), "events_all": len(rows[1]),
             "identical": rows[0] == rows[1], "cpu_scan": cpu[0], "cpu_all": cpu[1]}
 
 
@@ -219,7 +219,7 @@ def report(ours: dict, plain: dict, single: dict, single_docs: int, check: dict,
         f"- peak memory: {memory:,.0f} MB (target < {TARGET_MEMORY_MB:,} MB: {verdict(memory < TARGET_MEMORY_MB)})",
         f"- pre-scan on {check['articles']} articles (Reuters + Guardian): kept {check['kept']:,} of "
         f"{check['sentences']:,} sentences ({check['kept'] / max(check['sentences'], 1):.0%}), "
-        f"{check['without_ner']:,} of them parsed without NER; events {check['events_scan']:,} with the pre-scan, "
+        f"events {check['events_scan']:,} with the pre-scan, "
         f"{check['events_all']:,} parsing every sentence: {'identical' if check['identical'] else 'DIFFERENT'}; "
         f"coding CPU {check['cpu_scan']:.1f} s with the pre-scan, {check['cpu_all']:.1f} s parsing every sentence "
         f"({check['cpu_all'] / check['cpu_scan']:.2f}x, one process, same coder)",

@@ -54,30 +54,28 @@ def test_prescan_predicate_forms_cover_every_lemma_the_parser_gives(coder, scann
 
 
 @pytest.mark.parametrize("text, decision", [
-    ("Iran condemned Israel on Tuesday.", "PARSE_WITH_NER"),
-    ("Russian troops shelled the town.", "PARSE_WITH_NER"),
-    ("Officials met the protesters in the square.", "PARSE"),  # two agent nouns, no name: no NER needed
-    ("The weather was fine and the markets were calm.", "SKIP"),  # no actor, no event noun
-    ("Profits rose five pct in the first quarter.", "SKIP"),  # a predicate but no actor
-    ("The company said it expected higher sales.", "SKIP"),  # one bare agent cannot be a lone source
-    ("He said the who knows.", "SKIP"),  # lower-case 'who' is not the World Health Organization
-    ("The WHO said the outbreak was over.", "SKIP"),  # one name, and a statement needs a target
-    ("The WHO sent doctors.", "PARSE_WITH_NER"),
+    ("Iran condemned Israel on Tuesday.", True),
+    ("Russian troops shelled the town.", True),
+    ("Officials in Tehran met the protesters.", True),  # a name places the agent noun
+    ("Officials met the protesters in the square.", False),  # two agent nouns, but neither in a country
+    ("The weather was fine and the markets were calm.", False),  # no actor, no event noun
+    ("Profits rose five pct in the first quarter.", False),  # a predicate but no actor
+    ("The company said it expected higher sales.", False),  # one bare agent cannot be a lone source
+    ("He said the who knows.", False),  # lower-case 'who' is not the World Health Organization
+    ("The WHO said the outbreak was over.", False),  # one name, and a statement needs a target
+    ("The WHO sent doctors.", True),
 ])
 def test_prescan_decisions_on_single_sentences(scanning, text, decision):
-    from bilateral.scale import prescan
-
     doc = scanning.split([text])[0]
-    assert scanning.prescan.select(doc, [doc[:]]) == [getattr(prescan, decision)]
+    assert scanning.prescan.select(doc, [doc[:]]) == [decision]
 
 
 def test_prescan_folds_accents_and_curly_quotes(scanning):
-    from bilateral.scale import prescan
     from bilateral.scale.prescan import fold
 
     assert fold("Côte d’Ivoire’s  army") == "Cote d'Ivoire's army"
     doc = scanning.split(["Soldiers from Côte d’Ivoire attacked the rebels."])[0]
-    assert scanning.prescan.select(doc, [doc[:]]) == [prescan.PARSE_WITH_NER]
+    assert scanning.prescan.select(doc, [doc[:]]) == [True]
 
 
 def test_prescan_loses_no_event_on_hard_wrapped_text(scanning, parsing_all, newswire):

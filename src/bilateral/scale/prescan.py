@@ -3,9 +3,10 @@
 What ``coder.v1`` needs for an event in a sentence, and how the scan sees it:
 
 - a predicate: a token whose lemma is a verb or event noun of the pattern data;
-- a source mention. A dyadic event (or a reciprocal one) needs a second mention with another
-  code; an event without a target needs a source with a country, i.e. a dictionary name
-  rather than a bare agent noun, and a code outside the coder's ``SOLO_EXCLUDED`` roots.
+- a mention with a country: every event has one (``events._dyad``), and only a name gives one
+  (a dictionary phrase or a place, alone or on an agent noun: "Iranian officials"). A dyadic
+  event (or a reciprocal one) needs a second mention with another code, which may be a bare
+  agent noun; an event without a target needs a code outside the coder's ``SOLO_EXCLUDED`` roots.
 
 Mentions are disjoint and each starts at an *actor token* of its own:
 
@@ -27,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.attrs import LOWER
+from spacy.attrs import IS_SPACE, LOWER
 from spacy.tokens import Doc, Span
 
 from bilateral.actors.dictionary import normalize
@@ -37,20 +38,12 @@ from bilateral.scale.solo import met
 _SPACES = re.compile(r"\s+")
 
 
-# What to do with a sentence. Named entities only matter where an actor name occurs: the
-# resolver turns entities into mentions only when their text is a name, and attaches a place
-# to an agent noun ("officials in Tehran") only for a name. NER runs last and on its own
-# embeddings, so leaving it out elsewhere changes nothing else.
-SKIP, PARSE, PARSE_WITH_NER = 0, 1, 2
-
-
 @dataclass
 class ScanCounts:
-    """Sentences seen, kept, and kept without needing named entities."""
+    """Sentences seen and kept."""
 
     sentences: int = 0
     kept: int = 0
-    without_ner: int = 0
 
 
 class Prescan:
@@ -76,52 +69,48 @@ class Prescan:
         excluded = getattr(coder_module, "SOLO_EXCLUDED", ())
         return cls(coder.nlp, coder.actors, coder.book, excluded)
 
-    def select(self, doc: Doc, sentences: list[Span]) -> list[int]:
-        """For each sentence of a tokenised doc: SKIP, PARSE (no NER needed) or PARSE_WITH_NER."""
+    def select(self, doc: Doc, sentences: list[Span]) -> list[bool]:
+        """For each sentence of a tokenised doc: could the coder find an event in it (parse it)?"""
         lowers = doc.to_array(LOWER).tolist() if len(doc) else []
-        names, agents, named = self._actor_tokens(doc, lowers)
+        spaces = doc.to_array(IS_SPACE).tolist() if len(doc) else []
+        whole = doc.text  # built token by token on each access (as is Span.text): once per doc
+        names, agents = self._actor_tokens(doc, lowers)
         decisions = []
         for sent in sentences:
-            if _needs_folding(sent):
-                decision = self._decide_folded(sent, lowers[sent.start:sent.end])
+            text = whole[sent.start_char:sent.end_char]
+            if _needs_folding(text, spaces[sent.start:sent.end - 1]):
+                decisions.append(self._decide_folded(text, lowers[sent.start:sent.end]))
             else:
                 span = slice(sent.start, sent.end)
-                kept = self._keep(names[span], agents[span], lowers[span])
-                decision = (PARSE_WITH_NER if any(named[span]) else PARSE) if kept else SKIP
-            decisions.append(decision)
+                decisions.append(self._keep(names[span], agents[span], lowers[span]))
         self.counts.sentences += len(sentences)
-        self.counts.kept += sum(1 for d in decisions if d)
-        self.counts.without_ner += sum(1 for d in decisions if d == PARSE)
+        self.counts.kept += sum(decisions)
         return decisions
 
-    def _actor_tokens(self, doc: Doc, lowers: list[int]) -> tuple[list[bool], list[bool], list[bool]]:
-        """Per token: does a name start there? Is it an agent noun? Is it in a name of any case?"""
+    def _actor_tokens(self, doc: Doc, lowers: list[int]) -> tuple[list[bool], list[bool]]:
+        """Per token: does a name start there (in a case the resolver accepts)? Is it an agent noun?"""
         lex = self.lexicon
-        names, named = [False] * len(lowers), [False] * len(lowers)
+        names = [False] * len(lowers)
         for i, x in enumerate(lowers):
             if x in lex.names:
-                named[i] = True
                 names[i] = not (lex.names[x] and doc[i].text.islower())
         for start, end, flags in lex.phrases.matches(lowers):
-            named[start] = True
             if flags & ANY_CASE or not doc[start:end].text.islower():
                 names[start] = True
         agents = [x in lex.agents for x in lowers]
-        return names, agents, named
+        return names, agents
 
     def _keep(self, names: list[bool], agents: list[bool], lowers: list[int], original: list[int] = ()) -> bool:
         """A predicate, and two actors or one name with a predicate a lone source may carry."""
         lex = self.lexicon
         words = lowers + list(original)  # the coder lemmatises the original (unfolded) tokens
-        if not any(x in lex.predicates for x in words):
-            return False
+        if not any(x in lex.predicates for x in words) or not any(names):
+            return False  # no event without an actor placed in a country, and only a name places one
         found = sum(n or a for n, a in zip(names, agents))
         if found < 2:
             found += self._compound_agents(names, agents, lowers)
         if found >= 2:
             return True
-        if not any(names):
-            return False
         present = set(words)
         return any(met(lex.solo[x], present) for x in present if x in lex.solo)
 
@@ -131,14 +120,12 @@ class Prescan:
         return sum(1 for i, x in enumerate(lowers) if x in self.lexicon.compounds and not (names[i] or agents[i])
                    and any(words <= present for words in self.lexicon.compounds[x]))
 
-    def _decide_folded(self, sent: Span, original: list[int]) -> int:
-        """The same decision on the sentence re-tokenised after folding accents, quotes and spacing."""
-        folded = self.tokenizer(fold(sent.text))
+    def _decide_folded(self, text: str, original: list[int]) -> bool:
+        """The same decision on a sentence's text re-tokenised after folding accents, quotes and spacing."""
+        folded = self.tokenizer(fold(text))
         lowers = folded.to_array(LOWER).tolist() if len(folded) else []
-        names, agents, named = self._actor_tokens(folded, lowers)
-        if not self._keep(names, agents, lowers, original):
-            return SKIP
-        return PARSE_WITH_NER if any(named) else PARSE
+        names, agents = self._actor_tokens(folded, lowers)
+        return self._keep(names, agents, lowers, original)
 
 
 def fold(text: str) -> str:
@@ -159,9 +146,13 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", "".join(out)).strip()
 
 
-def _needs_folding(sent: Span) -> bool:
-    """True when lower-casing alone would not give the dictionary's normal form."""
-    text = sent.text
+def _needs_folding(text: str, inner_spaces: list[int]) -> bool:
+    """True when lower-casing alone would not give the dictionary's normal form.
+
+    Args:
+        text: the sentence's text.
+        inner_spaces: IS_SPACE of each of its tokens but the last.
+    """
     if not text.isascii() or "`" in text:
         return True
-    return "  " in text.strip() or any(t.is_space for t in sent[:-1])
+    return "  " in text.strip() or any(inner_spaces)

@@ -11,7 +11,6 @@ every sentence the coder can code (see ``prescan``).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from importlib.util import find_spec
 from dataclasses import dataclass
 
 import numpy
@@ -21,7 +20,7 @@ from spacy.tokens import Doc, Span
 from bilateral.coding.coder import CodedDocument
 from bilateral.coding.nlp import LINE_BREAKS
 from bilateral.model import Article
-from bilateral.scale.prescan import PARSE_WITH_NER, SKIP, Prescan
+from bilateral.scale.prescan import Prescan
 
 # What the parse of a sentence adds; copied into the article's Doc.
 PARSE_ATTRS = [TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE, ENT_KB_ID]
@@ -59,8 +58,6 @@ class SentenceCoder:
         self.senter = self.nlp.get_pipe("senter")  # shipped disabled; we call it directly
         self.line_breaks = self.nlp.get_pipe(LINE_BREAKS)
         self.prescan = Prescan.for_coder(coder) if prescan else None
-        # Without the text stage's place finder the coder reads places from named entities.
-        self.ner_optional = find_spec("bilateral.text.places") is not None
         self.parse_batch = parse_batch
         self.counts = SentenceCounts()
 
@@ -80,48 +77,39 @@ class SentenceCoder:
         docs = self.split([a.text for a in articles])
         chunks = [list(doc.sents) for doc in docs]
         decisions = [self._decide(doc, sents) for doc, sents in zip(docs, chunks)]
-        todo = [(sent, d) for sents, ds in zip(chunks, decisions) for sent, d in zip(sents, ds) if d != SKIP]
-        parsed = self._parse([sent for sent, _ in todo], [d == PARSE_WITH_NER for _, d in todo])
+        todo = [sent for sents, ds in zip(chunks, decisions) for sent, d in zip(sents, ds) if d]
+        parsed = self._parse(todo)
         coded, done = [], 0
         for article, doc, sents, ds in zip(articles, docs, chunks, decisions):
-            own = [(sent, parsed[done + k]) for k, sent in enumerate(s for s, d in zip(sents, ds) if d != SKIP)]
+            own = [(sent, parsed[done + k]) for k, sent in enumerate(s for s, d in zip(sents, ds) if d)]
             done += len(own)
-            coded.append(self.coder.code_doc(merge_parses(doc, sents, own), article))
+            kept = {k for k, d in enumerate(ds) if d}
+            coded.append(self.coder.code_doc(merge_parses(doc, sents, own), article, parsed=kept))
         counts = SentenceCounts(len(articles), sum(map(len, chunks)), len(todo), sum(len(c.events) for c in coded))
         self.counts.add(counts)
         return coded
 
-    def _parse(self, sents: list[Span], with_ner: list[bool]) -> list[Doc]:
-        """Parse sentences as Docs of their own (one sentence each); named entities only where asked."""
+    def _parse(self, sents: list[Span]) -> list[Doc]:
+        """Parse sentences as Docs of their own (one sentence each)."""
         # Each split sentence stays one sentence (so numbering does not depend on what is parsed).
         docs = [Doc(self.nlp.vocab, words=[t.text for t in s], spaces=[bool(t.whitespace_) for t in s],
                     sent_starts=[True] + [False] * (len(s) - 1)) for s in sents]
         # The line-break rule already ran on the whole article, with each line's true start; run
         # again on a sentence alone it could split it, and numbering would depend on the scan.
-        skip = [name for name in ("ner", LINE_BREAKS) if name in self.nlp.pipe_names]
-        docs = list(self.nlp.pipe(docs, batch_size=self.parse_batch, disable=skip))
-        if "ner" in self.nlp.pipe_names:
-            needing = [doc for doc, wanted in zip(docs, with_ner) if wanted]
-            for _ in self.nlp.get_pipe("ner").pipe(needing, batch_size=self.parse_batch):
-                pass  # annotates in place
-        return docs
+        skip = [LINE_BREAKS] if LINE_BREAKS in self.nlp.pipe_names else []
+        return list(self.nlp.pipe(docs, batch_size=self.parse_batch, disable=skip))
 
     def split(self, texts: list[str]) -> list[Doc]:
         """Tokenise and split into sentences without parsing (senter, then the line-break rule)."""
         docs = list(self.senter.pipe(self.nlp.tokenizer.pipe(texts), batch_size=self.parse_batch))
         return [self.line_breaks(doc) for doc in docs]
 
-    def _decide(self, doc: Doc, sents: list[Span]) -> list[int]:
-        if self.prescan is None:
-            return [SKIP if _blank(sent) else PARSE_WITH_NER for sent in sents]
-        decisions = self.prescan.select(doc, sents)
-        if not self.ner_optional:
-            decisions = [PARSE_WITH_NER if d else SKIP for d in decisions]
-        return [SKIP if _blank(sent) else d for sent, d in zip(sents, decisions)]
-
-
-def _blank(sent: Span) -> bool:
-    return not sent.text.strip()
+    def _decide(self, doc: Doc, sents: list[Span]) -> list[bool]:
+        """Which sentences to parse: those the pre-scan keeps (every one without it), never a blank one."""
+        whole = doc.text  # Span.text joins token objects on every call: slice the doc's text once
+        blank = [not whole[sent.start_char:sent.end_char].strip() for sent in sents]
+        decisions = self.prescan.select(doc, sents) if self.prescan is not None else [True] * len(sents)
+        return [d and not empty for empty, d in zip(blank, decisions)]
 
 
 def merge_parses(doc: Doc, sents: list[Span], parsed: list[tuple[Span, Doc]]) -> Doc:
