@@ -1,7 +1,7 @@
 """The event coder ``coder.v1``: articles in, sentences and events out, model loaded once."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -69,23 +69,33 @@ class Coder:
         article = Article(text=text, date=date)
         return self.code_doc(self.nlp(text), article).events
 
-    def code_doc(self, doc: Doc, article: Article, classify: bool = True) -> CodedDocument:
+    def code_doc(self, doc: Doc, article: Article, classify: bool = True,
+                 parsed: Container[int] | None = None) -> CodedDocument:
         """Sentences and events of an already parsed article.
 
         With ``classify`` (and the shipped sentence model present), each event's confidence is
-        moved towards the sentence model's probability of the event's five-way class.
+        moved towards the sentence model's probability of the event's five-way class. With
+        ``parsed`` (sentence indices) only those sentences are searched for actors and events;
+        the others are recorded as sentences (a pre-scan found nothing in them to parse).
         """
         coded = CodedDocument(article)
         scored: list[tuple[Span, list[Event]]] = []
         context = doc_context(doc, article.date)
-        mentions = self.resolver.find(doc, date=article.date)
+        mentions = self.resolver.find(doc, date=article.date) if parsed is None else []
+        whole = doc.text  # Span.text joins token objects on every call; slicing this is far cheaper
         for index, sent in enumerate(doc.sents):
-            text = sent.text.strip()
+            raw = whole[sent.start_char:sent.end_char]
+            text = raw.strip()
             if not text:
                 continue
-            start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+            start = sent.start_char + (len(raw) - len(raw.lstrip()))
             coded.sentences.append(Sentence(article.doc_id, len(coded.sentences), start, start + len(text), text))
-            in_sentence = [m for m in mentions if sent.start <= m.head < sent.end]
+            if parsed is None:
+                in_sentence = [m for m in mentions if sent.start <= m.head < sent.end]
+            elif index in parsed:
+                in_sentence = self.resolver.find(sent, date=article.date)
+            else:
+                continue
             if not in_sentence:
                 continue
             headline = index == 0 or (article.title is not None and text == article.title.strip())
