@@ -109,3 +109,29 @@ def test_warning_about_a_party_without_an_addressee_targets_that_party(events):
 
 def test_the_author_of_a_welcomed_document_is_the_target(events):
     assert {(s, t) for s, t, *_ in events("Chile welcomed the proposals sent by Peru.")} == {("CHL", "PER")}
+
+
+def test_partner_named_by_the_verb_beats_the_place_after_the_object(events):
+    coded = {(s, t) for s, t, *_ in events("Kenya discussed a trade pact in Beijing with officials of Japan.")}
+    assert coded == {("KEN", "JPNGOV")}
+    struck = {(s, t) for s, t, *_ in events("Israel struck weapons depots in Syria.")}
+    assert struck == {("ISR", "SYR")}
+
+
+def test_a_weapon_fired_is_no_target(events):
+    coded = events("North Korea fired a ballistic missile into the sea on Sunday.")
+    assert coded and all(t == "" for _, t, *_ in coded)
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("Protesters in Caracas demonstrated against the government.", ("VENOPP", "VENGOV")),
+    ("Bolivian students protested against the police on Monday.", ("BOLEDU", "BOLCOP")),
+    ("Bolivian students protested against the Chilean government.", ("BOLEDU", "CHLGOV")),
+])
+def test_society_acting_on_a_bare_state_agent_acts_on_its_own_state(events, text, dyad):
+    assert {(s, t) for s, t, *_ in events(text)} == {dyad}
+
+
+def test_attacking_government_forces_is_force_not_criticism(events):
+    coded = events("Yemeni rebels attacked government forces near Marib.")
+    assert {(s, t, p) for s, t, _, p in coded} == {("YEMREB", "YEMMIL", "ASSAULT")}

@@ -113,17 +113,22 @@ def addressees(verb: Token, index: MentionIndex, sentence: Span, exclude: list[A
     return [m for m in actors(slots, index, sentence) if m.code not in codes]
 
 
-def object_prep_chain(noun: Token, depth: int = 3) -> list[Token]:
+def object_prep_chain(noun: Token, depth: int = 3, preps: tuple[str, ...] = OBJECT_PREPS) -> list[Token]:
     """Prepositional objects after a noun, following "of" chains ("resumption of ties with X").
 
     The agent of an event noun comes first: in "condemned an attack by X on Y" the party
     condemned is X.
     """
-    found = prep_objects(noun, ("by",)) + prep_objects(noun, OBJECT_PREPS)
+    found = prep_objects(noun, ("by",)) + prep_objects(noun, preps)
     if depth > 1:
         for inner in prep_objects(noun, ("of",)) + [c for c in noun.children if c.dep_ == "acl"]:
-            found += object_prep_chain(inner, depth - 1)
+            found += object_prep_chain(inner, depth - 1, preps)
     return found
+
+
+# After an object, "in X" may be the target's place ("struck bases in X") or only the event's
+# ("signed a deal in X with Y"); a partner or target named by the verb's own preposition goes first.
+PLACE_PREPS = ("in", "inside")
 
 
 def target_candidates(verb: Token, extra_preps: tuple[str, ...] = ()) -> list[Token]:
@@ -139,8 +144,10 @@ def target_candidates(verb: Token, extra_preps: tuple[str, ...] = ()) -> list[To
     objects = [c for c in verb.children if c.dep_ in {"dobj", "attr", "oprd"}]
     candidates += objects
     for obj in objects:
-        candidates += object_prep_chain(obj)
+        candidates += object_prep_chain(obj, preps=tuple(p for p in OBJECT_PREPS if p not in PLACE_PREPS))
     candidates += prep_objects(verb, TARGET_PREPS[1:])
+    for obj in objects:
+        candidates += object_prep_chain(obj, preps=PLACE_PREPS)
     for pobj in prep_objects(verb, ("for", "in", "on", "about", "over")):  # "talks on the resumption of ties with X"
         candidates += object_prep_chain(pobj, 2)
     return candidates
@@ -198,6 +205,12 @@ def _as_pronoun(mention: ActorMention) -> ActorMention:
     return replace(mention, certainty=min(mention.certainty, 0.7))
 
 
+def _weapons() -> frozenset[str]:
+    from bilateral.coding.modality import lexicon
+
+    return lexicon().get("instrument", frozenset())
+
+
 def first_targets(verb: Token, index: MentionIndex, sentence: Span, exclude: list[ActorMention],
                   extra_preps: tuple[str, ...] = (), own_forces_ok: bool = True) -> list[ActorMention]:
     """The first candidate slot that names an actor other than the sources.
@@ -208,9 +221,10 @@ def first_targets(verb: Token, index: MentionIndex, sentence: Span, exclude: lis
     """
     codes = {m.code for m in exclude}
     fallback: list[ActorMention] = []
+    weapons = _weapons()
     for candidate in target_candidates(verb, extra_preps):
-        if candidate.lower_ in {"its", "their"}:
-            continue
+        if candidate.lower_ in {"its", "their"} or candidate.lemma_.lower() in weapons:
+            continue  # a weapon fired or sent is no party ("fired a missile into the sea")
         found = [m for m in actors([candidate], index, sentence) if m not in exclude and m.code not in codes]
         if not own_forces_ok and candidate.dep_ == "dobj" and candidate.head.i == verb.i:
             found = [m for m in found if m.country]

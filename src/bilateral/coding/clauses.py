@@ -189,6 +189,28 @@ def _stative_subject(verb: Token, kind: str | None) -> list[Token]:
     return [c for c in verb.children if c.dep_ in args.PASSIVE_SUBJECT_DEPS]
 
 
+# Society acting on "the government", "the police": its own state's, when the sentence names no other.
+SOCIETY_SECTORS = {"OPP", "CVL", "LAB", "EDU", "HRI", "REL", "BUS", "MED", "REB", "ETH", "AGR", "REF"}
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI"}
+
+
+def _own_state(targets: list[ActorMention], sources: list[ActorMention]) -> list[ActorMention]:
+    """Bare state agents targeted by a country's society belong to that country ("Iranian protesters
+    marched against the government" is IRNOPP -> IRNGOV)."""
+    countries = {m.country for m in sources}
+    if len(countries) != 1 or None in countries or not all(_sector(m) in SOCIETY_SECTORS for m in sources):
+        return targets
+    country = countries.pop()
+    if len(country) != 3 or country.startswith(("IGO", "NGO", "IMG", "---")):
+        return targets
+    return [replace(m, code=country + m.code[3:], country=country) if m.code.startswith("---")
+            and m.country is None and m.code[3:6] in STATE_SECTORS else m for m in targets]
+
+
+def _sector(mention: ActorMention) -> str:
+    return mention.code[3:6]
+
+
 JOINT_CODE = "062"  # military cooperation
 
 
@@ -337,6 +359,7 @@ class ClauseCoder:
             targets = targets or self._complement_targets(purpose, index, sentence, sources, None)
         if code[:2] == "15" and _joint(verb, sources, targets):  # "French and Egyptian warships began war games"
             match, code = replace(match, plover=None, plover_mode=None), JOINT_CODE
+        targets = _own_state(targets, sources)
         if match.reverse:
             sources, targets = targets, sources
         objects = [c for v in (verb, inner_verb) if v is not None for c in v.children
