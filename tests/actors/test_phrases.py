@@ -29,3 +29,23 @@ def test_phrase_index_stops_at_the_end_of_the_tokens():
     index = PhraseIndex()
     index.add((1, 2), ANY_CASE)
     assert list(index.matches([3, 1])) == []
+
+
+def test_plain_phrases_are_split_exactly_as_the_tokenizer_splits_them():
+    """The shortcut around the tokenizer gives the same tokens for every name of the dictionary."""
+    from spacy.attrs import LOWER
+
+    from bilateral.actors.dictionary import load_dictionary
+    from bilateral.actors.phrases import plain_lowers
+    from bilateral.coding.nlp import load_pipeline
+
+    tokenizer = load_pipeline().tokenizer
+    dictionary = load_dictionary()
+    texts = sorted(set(dictionary.phrases()) | {e.surface for e in dictionary.entries})
+    shortcut = {text: plain_lowers(tokenizer, text) for text in texts}
+    taken = [text for text, lowers in shortcut.items() if lowers is not None]
+    assert len(taken) > len(texts) / 2  # most names are plain words
+    assert [text for text in taken if shortcut[text] != tuple(tokenizer(text).to_array(LOWER).tolist())] == []
+    # Special cases, punctuation, digits, double spaces and non-ASCII letters go through the tokenizer.
+    for text in ["cannot", "Gonna go", "u.s.", "al-Assad", "g20", "two  spaces", "Erdoğan", ""]:
+        assert plain_lowers(tokenizer, text) is None, text
