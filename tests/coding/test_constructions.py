@@ -135,3 +135,18 @@ def test_society_acting_on_a_bare_state_agent_acts_on_its_own_state(events, text
 def test_attacking_government_forces_is_force_not_criticism(events):
     coded = events("Yemeni rebels attacked government forces near Marib.")
     assert {(s, t, p) for s, t, _, p in coded} == {("YEMREB", "YEMMIL", "ASSAULT")}
+
+
+def test_two_countries_signing_in_a_capital_are_each_others_party(events):
+    coded = {(s, t) for s, t, *_ in events("Ethiopia and Eritrea signed a peace agreement in Nairobi.")}
+    assert coded == {("ETH", "ERI"), ("ERI", "ETH")}
+
+
+def test_mediating_between_two_parties_targets_both(events):
+    coded = events("Oman is mediating between Iran and Saudi Arabia.")
+    assert {(s, t, c) for s, t, c, _ in coded} == {("OMN", "IRN", "045"), ("OMN", "SAU", "045")}
+
+
+def test_a_nations_people_protesting_target_their_own_government(events):
+    coded = events("Thousands of Georgians rallied in Tbilisi to demand the prime minister's resignation.")
+    assert coded and {(s, t[:3]) for s, t, *_ in coded} == {("GEO", "GEO")}

@@ -19,7 +19,7 @@ PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "xcomp", "acl", "conj", "csubjpass", "mark"}
 # "in" stays out: after a verb it usually names the place, not the recipient ("met in Moscow").
 TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "onto", "upon",
-                "for", "from", "over", "across")
+                "for", "from", "over", "across", "between")
 OBJECT_PREPS = ("on", "against", "to", "with", "for", "over", "into", "at", "toward", "towards", "upon",
                 "onto", "from", "between", "in", "inside")
 _POSSESSORS = {"poss", "amod", "compound", "nmod", "appos", "nummod"}
@@ -86,6 +86,8 @@ def subject_tokens(verb: Token) -> list[Token]:
         return subjects
     if verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and verb.head.pos_ in {"VERB", "AUX", "ADJ"}:
         return subject_tokens(verb.head)
+    if verb.dep_ == "attr" and verb.pos_ == "VERB" and verb.head.lemma_ == "be":  # "X is mediating", misparsed
+        return subject_tokens(verb.head)
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):  # "troops massing near X"
         return [verb.head]
     return []
@@ -131,12 +133,13 @@ def object_prep_chain(noun: Token, depth: int = 3, preps: tuple[str, ...] = OBJE
 PLACE_PREPS = ("in", "inside")
 
 
-def target_candidates(verb: Token, extra_preps: tuple[str, ...] = ()) -> list[Token]:
+def target_candidates(verb: Token, extra_preps: tuple[str, ...] = (), places: bool = True) -> list[Token]:
     """Possible recipient tokens of a verb, most likely first.
 
     Args:
         verb: the predicate.
         extra_preps: prepositions that name the recipient for this verb only ("arrived in X").
+        places: whether "in X" after the object may name the target ("struck depots in X").
     """
     candidates = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
     candidates += [c for c in verb.children if c.dep_ == "dative" and c.pos_ in {"NOUN", "PROPN", "PRON"}]
@@ -146,7 +149,7 @@ def target_candidates(verb: Token, extra_preps: tuple[str, ...] = ()) -> list[To
     for obj in objects:
         candidates += object_prep_chain(obj, preps=tuple(p for p in OBJECT_PREPS if p not in PLACE_PREPS))
     candidates += prep_objects(verb, TARGET_PREPS[1:])
-    for obj in objects:
+    for obj in objects if places else ():
         candidates += object_prep_chain(obj, preps=PLACE_PREPS)
     for pobj in prep_objects(verb, ("for", "in", "on", "about", "over")):  # "talks on the resumption of ties with X"
         candidates += object_prep_chain(pobj, 2)
@@ -212,17 +215,19 @@ def _weapons() -> frozenset[str]:
 
 
 def first_targets(verb: Token, index: MentionIndex, sentence: Span, exclude: list[ActorMention],
-                  extra_preps: tuple[str, ...] = (), own_forces_ok: bool = True) -> list[ActorMention]:
+                  extra_preps: tuple[str, ...] = (), own_forces_ok: bool = True,
+                  places: bool = True) -> list[ActorMention]:
     """The first candidate slot that names an actor other than the sources.
 
     Args:
         own_forces_ok: whether a bare agent object ("sent troops", "released intelligence") may be
             the target; for cooperation and force posture it is the source's own means, not a party.
+        places: see ``target_candidates``.
     """
     codes = {m.code for m in exclude}
     fallback: list[ActorMention] = []
     weapons = _weapons()
-    for candidate in target_candidates(verb, extra_preps):
+    for candidate in target_candidates(verb, extra_preps, places):
         if candidate.lower_ in {"its", "their"} or candidate.lemma_.lower() in weapons:
             continue  # a weapon fired or sent is no party ("fired a missile into the sea")
         found = [m for m in actors([candidate], index, sentence) if m not in exclude and m.code not in codes]

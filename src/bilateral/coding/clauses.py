@@ -194,12 +194,13 @@ SOCIETY_SECTORS = {"OPP", "CVL", "LAB", "EDU", "HRI", "REL", "BUS", "MED", "REB"
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI"}
 
 
-def _own_state(targets: list[ActorMention], sources: list[ActorMention]) -> list[ActorMention]:
+def _own_state(targets: list[ActorMention], sources: list[ActorMention], protest: bool) -> list[ActorMention]:
     """Bare state agents targeted by a country's society belong to that country ("Iranian protesters
     marched against the government" is IRNOPP -> IRNGOV)."""
     countries = {m.country for m in sources}
-    if len(countries) != 1 or None in countries or not all(_sector(m) in SOCIETY_SECTORS for m in sources):
-        return targets
+    if len(countries) != 1 or None in countries or not all(
+            _sector(m) in SOCIETY_SECTORS or (protest and not _sector(m)) for m in sources):
+        return targets  # a country alone is its people only when it protests ("Armenians rallied")
     country = countries.pop()
     if len(country) != 3 or country.startswith(("IGO", "NGO", "IMG", "---")):
         return targets
@@ -346,8 +347,10 @@ class ClauseCoder:
         if modality.is_speech(verb) and code[:2] == "01":
             targets = args.addressees(verb, index, sentence, sources)  # a statement needs an addressee
         else:
+            # two countries signing or meeting "in X": X is the venue, they are each other's party
+            together = bool(own and own.reciprocal) and len({m.country for m in sources if m.country}) > 1
             targets = args.first_targets(verb, index, sentence, sources, extra, own_forces_ok=code[:2] >= "09"
-                                         and code[:2] != "15")
+                                         and code[:2] != "15", places=not together)
         if not targets and modality.governor_class(verb) == "threat":  # "warned about X", "warned of X"
             targets = [m for m in args.actors(args.prep_objects(verb, ("about", "of")), index, sentence)
                        if m not in sources]
@@ -359,7 +362,7 @@ class ClauseCoder:
             targets = targets or self._complement_targets(purpose, index, sentence, sources, None)
         if code[:2] == "15" and _joint(verb, sources, targets):  # "French and Egyptian warships began war games"
             match, code = replace(match, plover=None, plover_mode=None), JOINT_CODE
-        targets = _own_state(targets, sources)
+        targets = _own_state(targets, sources, code[:2] == "14")
         if match.reverse:
             sources, targets = targets, sources
         objects = [c for v in (verb, inner_verb) if v is not None for c in v.children
