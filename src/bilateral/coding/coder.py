@@ -78,6 +78,29 @@ class Coder:
         ``parsed`` (sentence indices) only those sentences are searched for actors and events;
         the others are recorded as sentences (a pre-scan found nothing in them to parse).
         """
+        if classify:
+            return self.code_docs([(doc, article, parsed)])[0]
+        coded, _ = self._code(doc, article, parsed)
+        coded.events = _dedupe(coded.events)
+        return coded
+
+    def code_docs(self, docs: list[tuple[Doc, Article, Container[int] | None]]) -> list[CodedDocument]:
+        """``code_doc`` for several (doc, article, parsed) at once: one sentence-model call for all.
+
+        The model scores each sentence on its own, so batching changes no number; it saves the
+        model's fixed cost per call, which per article was larger than the scoring itself.
+        """
+        results = [self._code(doc, article, parsed) for doc, article, parsed in docs]
+        scored = [pair for _, pairs in results for pair in pairs]
+        if scored and self.sentence_model is not None:
+            self._adjust_confidence(scored)
+        for coded, _ in results:
+            coded.events = _dedupe(coded.events)
+        return [coded for coded, _ in results]
+
+    def _code(self, doc: Doc, article: Article, parsed: Container[int] | None
+              ) -> tuple[CodedDocument, list[tuple[Span, list[Event]]]]:
+        """Sentences and events before confidence adjustment and dedup, with each event sentence's events."""
         coded = CodedDocument(article)
         scored: list[tuple[Span, list[Event]]] = []
         context = doc_context(doc, article.date)
@@ -108,10 +131,7 @@ class Coder:
             coded.events.extend(events)
             if events:
                 scored.append((sent, events))
-        if classify and scored and self.sentence_model is not None:
-            self._adjust_confidence(scored)
-        coded.events = _dedupe(coded.events)
-        return coded
+        return coded, scored
 
     def _adjust_confidence(self, scored: list[tuple[Span, list[Event]]]) -> None:
         """Shift confidences by CONFIDENCE_WEIGHT * (p(event class) - 0.5) from the sentence model."""

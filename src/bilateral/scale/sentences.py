@@ -79,12 +79,12 @@ class SentenceCoder:
         decisions = [self._decide(doc, sents) for doc, sents in zip(docs, chunks)]
         todo = [sent for sents, ds in zip(chunks, decisions) for sent, d in zip(sents, ds) if d]
         parsed = self._parse(todo)
-        coded, done = [], 0
+        merged, done = [], 0
         for article, doc, sents, ds in zip(articles, docs, chunks, decisions):
             own = [(sent, parsed[done + k]) for k, sent in enumerate(s for s, d in zip(sents, ds) if d)]
             done += len(own)
-            kept = {k for k, d in enumerate(ds) if d}
-            coded.append(self.coder.code_doc(merge_parses(doc, sents, own), article, parsed=kept))
+            merged.append((merge_parses(doc, sents, own), article, {k for k, d in enumerate(ds) if d}))
+        coded = self.coder.code_docs(merged)
         counts = SentenceCounts(len(articles), sum(map(len, chunks)), len(todo), sum(len(c.events) for c in coded))
         self.counts.add(counts)
         return coded
