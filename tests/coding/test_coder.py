@@ -223,3 +223,27 @@ def test_misread_lemma_is_repaired(code):
 def test_pattern_plover_type_where_cameo_is_coarser(coder, text, cameo, plover):
     events = coder.code_sentence(text, "2024-03-01")
     assert any(e.cameo.startswith(cameo) and e.plover == plover for e in events)
+
+
+def test_coder_code_docs_equals_coding_each_article_alone(coder):
+    """Batching the sentence model over articles changes no event and no confidence."""
+    texts = ["Iran condemned Israel over the strike. Russia offered aid to Syria.",
+             "The talks ended. China accused Japan of provoking a crisis in the East China Sea.",
+             "Markets were calm on Monday."]
+    articles = [Article(text=t, date="2024-03-01") for t in texts]
+    docs = list(coder.nlp.pipe(texts))
+    together = coder.code_docs([(doc, article, None) for doc, article in zip(docs, articles)])
+    alone = [coder.code_doc(doc, article) for doc, article in zip(docs, articles)]
+    assert [e.as_row() for c in together for e in c.events] == [e.as_row() for c in alone for e in c.events]
+    assert sum(len(c.events) for c in together) >= 3
+    assert [c.sentences for c in together] == [c.sentences for c in alone]
+
+
+def test_coder_code_doc_searches_only_the_sentences_it_is_told_were_parsed(coder):
+    doc = coder.nlp("Iran condemned Israel over the strike. Russia offered aid to Syria.")
+    article = Article(text=doc.text, date="2024-03-01")
+    everything = coder.code_doc(doc, article)
+    second_only = coder.code_doc(doc, article, parsed={1})
+    assert {e.source for e in everything.events} == {"IRN", "RUS"}
+    assert {e.source for e in second_only.events} == {"RUS"}
+    assert second_only.sentences == everything.sentences
