@@ -150,3 +150,23 @@ def test_mediating_between_two_parties_targets_both(events):
 def test_a_nations_people_protesting_target_their_own_government(events):
     coded = events("Thousands of Georgians rallied in Tbilisi to demand the prime minister's resignation.")
     assert coded and {(s, t[:3]) for s, t, *_ in coded} == {("GEO", "GEO")}
+
+
+@pytest.mark.parametrize(("text", "dyads"), [
+    ("Armenia, Georgia sign strategic partnership treaty", {("ARM", "GEO"), ("GEO", "ARM")}),
+    ("Peru, Chile agree to reopen embassies", {("PER", "CHL"), ("CHL", "PER")}),
+    ("Turkey, Egypt vow to boost trade", {("TUR", "EGY"), ("EGY", "TUR")}),
+    ("Chilean president to visit Peru next week", {("CHLGOV", "PER"), ("PER", "CHLGOV")}),
+])
+def test_headline_compounds_and_infinitive_futures(events, text, dyads):
+    assert {(s, t) for s, t, *_ in events(text)} == dyads
+
+
+def test_a_refusal_to_talk_is_not_talks(events):
+    coded = events("Chile regretted Peru's refusal to talk to Bolivia.")
+    assert all(c[:2] != "04" for _, _, c, _ in coded)
+
+
+def test_handing_over_captives_is_a_release(events):
+    coded = events("Iran hands over captured sailors to Britain")
+    assert {(s, t, c[:3]) for s, t, c, _ in coded} == {("IRN", "GBR", "084")}

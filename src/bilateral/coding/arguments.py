@@ -83,14 +83,23 @@ def subject_tokens(verb: Token) -> list[Token]:
     if subjects:
         if verb.dep_ == "relcl" and subjects[0].tag_ in {"WDT", "WP"}:
             return [verb.head]
-        return subjects
+        return _listed_before(verb, subjects[0]) + subjects
     if verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and verb.head.pos_ in {"VERB", "AUX", "ADJ"}:
         return subject_tokens(verb.head)
     if verb.dep_ == "attr" and verb.pos_ == "VERB" and verb.head.lemma_ == "be":  # "X is mediating", misparsed
         return subject_tokens(verb.head)
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):  # "troops massing near X"
         return [verb.head]
+    if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return [verb.head]  # headline future "Chinese president to visit Russia" (not "X's refusal to talk")
     return []
+
+
+def _listed_before(verb: Token, subject: Token) -> list[Token]:
+    """Names listed with a comma before a headline's subject ("Russia, Iran sign treaty"), misparsed as modifiers."""
+    doc = verb.doc
+    return [c for c in verb.children if c.dep_ in {"npadvmod", "nmod", "dep"} and c.pos_ == "PROPN"
+            and c.i + 2 == subject.left_edge.i and doc[c.i + 1].text == ","]
 
 
 def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:

@@ -14,6 +14,7 @@ from bilateral.actors.resolve import ActorMention
 from bilateral.coding import agentless
 from bilateral.coding import arguments as args
 from bilateral.coding import modality
+from bilateral.coding import parties
 from bilateral.coding.patterns import PatternBook, PatternMatch
 from bilateral.ontology import is_known, lookup
 
@@ -176,64 +177,11 @@ def _between(verb: Token, inner: Token) -> list[Token]:
     return path
 
 
-def _haven_preps(verb: Token) -> tuple[str, ...]:
-    """ "sought asylum in X", "found refuge in X": the country of the haven is the party asked."""
-    havens = modality.lexicon().get("haven", frozenset())
-    return ("in",) if any(c.dep_ == "dobj" and c.lemma_.lower() in havens for c in verb.children) else ()
-
-
 def _stative_subject(verb: Token, kind: str | None) -> list[Token]:
     """The subject of a passive-form intent without agent: "Vietnam is committed to opening up"."""
     if kind != "intent" or not args.is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
         return []
     return [c for c in verb.children if c.dep_ in args.PASSIVE_SUBJECT_DEPS]
-
-
-# Society acting on "the government", "the police": its own state's, when the sentence names no other.
-SOCIETY_SECTORS = {"OPP", "CVL", "LAB", "EDU", "HRI", "REL", "BUS", "MED", "REB", "ETH", "AGR", "REF"}
-STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI"}
-
-
-def _own_state(targets: list[ActorMention], sources: list[ActorMention], protest: bool) -> list[ActorMention]:
-    """Bare state agents targeted by a country's society belong to that country ("Iranian protesters
-    marched against the government" is IRNOPP -> IRNGOV)."""
-    countries = {m.country for m in sources}
-    if len(countries) != 1 or None in countries or not all(
-            _sector(m) in SOCIETY_SECTORS or (protest and not _sector(m)) for m in sources):
-        return targets  # a country alone is its people only when it protests ("Armenians rallied")
-    country = countries.pop()
-    if len(country) != 3 or country.startswith(("IGO", "NGO", "IMG", "---")):
-        return targets
-    return [replace(m, code=country + m.code[3:], country=country) if m.code.startswith("---")
-            and m.country is None and m.code[3:6] in STATE_SECTORS else m for m in targets]
-
-
-def _sector(mention: ActorMention) -> str:
-    return mention.code[3:6]
-
-
-JOINT_CODE = "062"  # military cooperation
-
-
-def _joint(verb: Token, sources: list[ActorMention], targets: list[ActorMention]) -> bool:
-    """True for a drill or exercise held by two countries' forces: the subject's, or "joint ... with X"."""
-    nouns = modality.lexicon().get("joint", frozenset())
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-    objects = [o for o in objects + [p for o in objects for p in args.prep_objects(o, ("of",))]  # "ten days of drills"
-               if o.lemma_.lower() in nouns]
-    if not objects:
-        return False
-    countries = {m.country for m in sources + targets if m.country}
-    stated = any(w in {"joint", "combined"} for o in objects for w in args.noun_modifiers(o))
-    return len({m.country for m in sources if m.country}) >= 2 or (stated and len(countries) >= 2)
-
-
-def _mutual(verb: Token, sources: list[ActorMention]) -> bool:
-    """True if a compound subject of different countries acts on its mutual relation ("renewed ties")."""
-    if len({m.country for m in sources if m.country}) < 2:
-        return False
-    mutual = modality.lexicon().get("mutual", frozenset())
-    return any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in mutual for c in verb.children)
 
 
 def _addressee(governor: Token) -> bool:
@@ -343,7 +291,30 @@ class ClauseCoder:
                    or _issuer(verb, index, sentence) or agentless.unnamed_source(verb, code, index, sentence, self.book))
         if not sources:
             return None
-        extra = ("in", "at", "for") if verb.lemma_.lower() in modality.lexicon()["travel"] else _haven_preps(verb)
+        targets = self._targets(verb, code, own, (kind, inner_verb), sentence, index, sources, consumed)
+        if code[:2] == "15" and parties.joint(verb, sources, targets):  # "French and Egyptian warships began war games"
+            match, code = replace(match, plover=None, plover_mode=None), parties.JOINT_CODE
+        targets = parties.own_state(targets, sources, code[:2] == "14")
+        each_other = parties.each_other(code, sources, targets)
+        targets = [] if each_other else targets
+        if match.reverse:
+            sources, targets = targets, sources
+        objects = [c for v in (verb, inner_verb) if v is not None for c in v.children
+                   if c.dep_ in {"dobj", "nsubjpass", "attr"}]
+        return Candidate(
+            predicate=verb, code=code, match=match, sources=sources, targets=targets,
+            negated=negated, hedged=modality.hedged(verb), objects=objects,
+            reciprocal=bool(own and own.reciprocal) or (not targets and (parties.mutual([verb, inner_verb], sources)
+                                                                          or code == parties.JOINT_CODE or each_other)),
+        )
+
+    def _targets(self, verb: Token, code: str, own: PatternMatch | None, governed: tuple[str | None, Token | None],
+                 sentence: Span, index: args.MentionIndex, sources: list[ActorMention],
+                 consumed: set[int]) -> list[ActorMention]:
+        """The recipients of a verb's act: addressees of a statement, else the first actor slot, else
+        the governed act's or the purpose clause's ("staged a rally to protest X's decision")."""
+        kind, inner_verb = governed
+        extra = ("in", "at", "for") if verb.lemma_.lower() in modality.lexicon()["travel"] else parties.haven_preps(verb)
         if modality.is_speech(verb) and code[:2] == "01":
             targets = args.addressees(verb, index, sentence, sources)  # a statement needs an addressee
         else:
@@ -357,21 +328,10 @@ class ClauseCoder:
         if not targets and inner_verb is not None and kind != "nonfactual":
             targets = self._complement_targets(inner_verb, index, sentence, sources, kind)
         purpose = _purpose_clause(verb) if inner_verb is None and code[:2] in PURPOSE_ROOTS else None
-        if purpose is not None:  # "staged a rally to protest X's decision": the protest is against X
+        if purpose is not None:
             consumed.update(part.i for part in [purpose, *purpose.conjuncts])
             targets = targets or self._complement_targets(purpose, index, sentence, sources, None)
-        if code[:2] == "15" and _joint(verb, sources, targets):  # "French and Egyptian warships began war games"
-            match, code = replace(match, plover=None, plover_mode=None), JOINT_CODE
-        targets = _own_state(targets, sources, code[:2] == "14")
-        if match.reverse:
-            sources, targets = targets, sources
-        objects = [c for v in (verb, inner_verb) if v is not None for c in v.children
-                   if c.dep_ in {"dobj", "nsubjpass", "attr"}]
-        return Candidate(
-            predicate=verb, code=code, match=match, sources=sources, targets=targets,
-            negated=negated, hedged=modality.hedged(verb), objects=objects,
-            reciprocal=bool(own and own.reciprocal) or (not targets and (_mutual(verb, sources) or code == JOINT_CODE)),
-        )
+        return targets
 
     def _event_object(self, verb: Token) -> PatternMatch | None:
         """The code of a light verb's event-noun object: "staged a protest", "launched an offensive"."""

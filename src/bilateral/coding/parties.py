@@ -1,0 +1,80 @@
+"""Who the parties of an event are when the parse alone does not say: joint and mutual acts, havens, own states.
+
+- Two countries' forces holding drills together cooperate militarily (062), both directions.
+- A compound subject of different countries acting on its mutual relation ("renewed ties",
+  "postponed their talks", "vowed to boost trade") acts on each other.
+- "sought asylum in X": the country of the haven is the party asked.
+- A country's society acting on a bare state agent ("protested against the government")
+  acts on its own state.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from bilateral.actors.resolve import ActorMention
+from bilateral.coding import arguments as args
+from bilateral.coding import modality
+
+
+def haven_preps(verb: Token) -> tuple[str, ...]:
+    """ "sought asylum in X", "found refuge in X": the country of the haven is the party asked."""
+    havens = modality.lexicon().get("haven", frozenset())
+    return ("in",) if any(c.dep_ == "dobj" and c.lemma_.lower() in havens for c in verb.children) else ()
+
+
+# Society acting on "the government", "the police": its own state's, when the sentence names no other.
+SOCIETY_SECTORS = {"OPP", "CVL", "LAB", "EDU", "HRI", "REL", "BUS", "MED", "REB", "ETH", "AGR", "REF"}
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI"}
+
+
+def own_state(targets: list[ActorMention], sources: list[ActorMention], protest: bool) -> list[ActorMention]:
+    """Bare state agents targeted by a country's society belong to that country ("Iranian protesters
+    marched against the government" is IRNOPP -> IRNGOV)."""
+    countries = {m.country for m in sources}
+    if len(countries) != 1 or None in countries or not all(
+            _sector(m) in SOCIETY_SECTORS or (protest and not _sector(m)) for m in sources):
+        return targets  # a country alone is its people only when it protests ("Armenians rallied")
+    country = countries.pop()
+    if len(country) != 3 or country.startswith(("IGO", "NGO", "IMG", "---")):
+        return targets
+    return [replace(m, code=country + m.code[3:], country=country) if m.code.startswith("---")
+            and m.country is None and m.code[3:6] in STATE_SECTORS else m for m in targets]
+
+
+def _sector(mention: ActorMention) -> str:
+    return mention.code[3:6]
+
+
+JOINT_CODE = "062"  # military cooperation
+
+
+def joint(verb: Token, sources: list[ActorMention], targets: list[ActorMention]) -> bool:
+    """True for a drill or exercise held by two countries' forces: the subject's, or "joint ... with X"."""
+    nouns = modality.lexicon().get("joint", frozenset())
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects = [o for o in objects + [p for o in objects for p in args.prep_objects(o, ("of",))]  # "ten days of drills"
+               if o.lemma_.lower() in nouns]
+    if not objects:
+        return False
+    countries = {m.country for m in sources + targets if m.country}
+    stated = any(w in {"joint", "combined"} for o in objects for w in args.noun_modifiers(o))
+    return len({m.country for m in sources if m.country}) >= 2 or (stated and len(countries) >= 2)
+
+
+def mutual(verbs: list[Token | None], sources: list[ActorMention]) -> bool:
+    """True if a compound subject of different countries acts on its mutual relation ("renewed ties",
+    "vowed to boost trade")."""
+    if len({m.country for m in sources if m.country}) < 2:
+        return False
+    mutual = modality.lexicon().get("mutual", frozenset())
+    return any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in mutual
+               for verb in verbs if verb is not None for c in verb.children)
+
+
+def each_other(code: str, sources: list[ActorMention], targets: list[ActorMention]) -> bool:
+    """True if countries cooperating together found only bare agents as targets: "Iran, Saudi Arabia
+    agree to reopen embassies" is an act of each on the other, not on the embassies."""
+    return ("03" <= code[:2] <= "08" and len({m.country for m in sources if m.country}) > 1 and bool(targets)
+            and all(m.country is None for m in targets))
