@@ -247,3 +247,14 @@ def test_coder_code_doc_searches_only_the_sentences_it_is_told_were_parsed(coder
     assert {e.source for e in everything.events} == {"IRN", "RUS"}
     assert {e.source for e in second_only.events} == {"RUS"}
     assert second_only.sentences == everything.sentences
+
+
+def test_code_texts_repairs_mojibake_before_coding(coder):
+    import bilateral
+
+    clean = "Iran\u2019s Revolutionary Guards seized Israel\u2019s ship."
+    damaged = clean.encode("utf-8").decode("latin-1")  # how news dumps mangle curly quotes
+    frames = [bilateral.code_texts([text], coder=coder) for text in (clean, damaged)]
+    assert frames[0][["source", "target", "cameo"]].values.tolist()
+    assert frames[1][["source", "target", "cameo", "sentence"]].values.tolist() == \
+        frames[0][["source", "target", "cameo", "sentence"]].values.tolist()

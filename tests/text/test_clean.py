@@ -189,3 +189,38 @@ def test_clean_never_fails_and_leaves_no_control_characters(text):
     cleaned = clean_text(text)
     assert not re.search("[\x00-\x08\x0b-\x1f\x7f]", cleaned)
     assert cleaned == cleaned.strip()
+
+
+def _mojibake(text: str) -> str:
+    """UTF-8 bytes read as Latin-1: what news dumps do to curly quotes and accents."""
+    return text.encode("utf-8").decode("latin-1")
+
+
+@pytest.mark.parametrize("text", [
+    "Iran\u2019s foreign minister met his Russian counterpart in Moscow.",
+    "\u201cWe will respond,\u201d the C\u00f4te d\u2019Ivoire army said \u2014 on Tuesday.",
+    "Erdo\u011fan and Pezeshkian spoke by phone\u00a0on Monday.",
+])
+def test_clean_text_repairs_mojibake(text):
+    damaged = _mojibake(text)
+    assert damaged != text
+    assert clean_text(damaged) == clean_text(text)
+
+
+def test_clean_text_leaves_text_that_is_not_mojibake_alone():
+    text = "Caf\u00e9 owners in Mos\u00fal said the na\u00efve plan \u2014 \u201cbold\u201d \u2014 cost \u00a35m."
+    assert clean_text(text) == text
+
+
+@pytest.mark.shared
+def test_clean_text_repairs_the_mojibake_of_real_headlines(shared_data):
+    """Guardian headlines 2020-2024 stored with double-encoded quotes: 'Iran\u00e2\x80\x99s attack on Israel'."""
+    import pandas as pd
+
+    path = shared_data / "corpora/headlines-bbc-guardian-2020-2024/guardian_ip_models_merged_http_filtered_cleaned.csv"
+    titles = pd.read_csv(path)["title"].astype(str).tolist()
+    damaged = [t for t in titles if "\u00e2\x80" in t]
+    assert len(damaged) > 1000
+    repaired = [clean_text(t) for t in damaged]
+    assert not [t for t in repaired if "\u00e2\x80" in t or re.search("[\x80-\x9f]", t)]
+    assert sum("\u2019" in t for t in repaired) > len(damaged) / 2

@@ -16,13 +16,16 @@ def code_texts(texts: Iterable[str], dates: Sequence[str | None] | None = None,
         ids: your own document ids, one per text; they become ``doc_id`` (default: the content hash).
         coder: a ``Coder`` to reuse (default: a new one; loading the model takes a few seconds).
     Returns:
-        one row per event, in text order.
+        one row per event, in text order. Characters are normalised first as ``bilateral code``
+        normalises them (mojibake repaired, NFC, no control characters), so offsets count in the
+        normalised text, which each row's ``sentence`` quotes.
     Raises:
         ValueError: ``dates`` or ``ids`` do not have one entry per text.
     """
     import pandas as pd
 
     from bilateral.coding.coder import Coder
+    from bilateral.text.clean import normalise_characters
     from bilateral.text.dates import to_iso_date
 
     texts = list(texts)
@@ -30,7 +33,7 @@ def code_texts(texts: Iterable[str], dates: Sequence[str | None] | None = None,
         if values is not None and len(values) != len(texts):
             raise ValueError(f"code_texts: {len(values)} {name} for {len(texts)} texts; give one per text")
     articles = [
-        Article(text=text, date=to_iso_date(dates[i]) if dates is not None else None,
+        Article(text=normalise_characters(text), date=to_iso_date(dates[i]) if dates is not None else None,
                 source_id=str(ids[i]) if ids is not None else None,
                 doc_id=str(ids[i]) if ids is not None else "")
         for i, text in enumerate(texts)

@@ -30,6 +30,8 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+import ftfy
+
 _VERB_FILE = Path(__file__).resolve().parents[1] / "data" / "text" / "headline_verbs.txt"
 
 # Zero-width and format characters scrapers leave behind; ZWNJ/ZWJ stay (Persian, Arabic).
@@ -153,7 +155,14 @@ def _is_breadcrumb(line: str) -> bool:
 
 
 def normalise_characters(text: str) -> str:
-    """NFC, decoded stray entities, no control or zero-width characters, one kind of space."""
+    """Mojibake repaired, NFC, decoded stray entities, no control or zero-width characters, one kind of space.
+
+    Text that went through UTF-8 read as Latin-1 ("Iranâ\x80\x99s") is common in news dumps and
+    hides names from the dictionary; ftfy undoes it, and leaves text that is not mojibake alone.
+    It must run before control characters go, since "\x80" and "\x99" are part of the damage.
+    """
+    if not text.isascii():
+        text = ftfy.fix_encoding(text)
     if "&" in text:
         text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
     text = _LINE_BREAKS.sub("\n", text)
