@@ -155,3 +155,15 @@ def test_pipeline_spark_engine_needs_an_output_directory(tmp_path, cli):
     src.write_text(DEMO.read_text().splitlines()[0] + "\n")
     result = cli("code", src, "--engine", "spark", "--db", tmp_path / "s.duckdb")
     assert result.returncode == 2 and "--out" in result.stderr
+
+
+def test_clean_article_normalises_the_title_as_the_text():
+    from bilateral.model import Article
+    from bilateral.pipeline import clean_article
+
+    title = "Iran\u2019s navy seized a tanker".encode("utf-8").decode("latin-1")  # mojibake, as news dumps have it
+    article = Article(text=title + "\n\nThe navy said the ship broke the law.", title=title)
+    cleaned = clean_article(article)
+    assert cleaned.title == "Iran\u2019s navy seized a tanker"
+    assert cleaned.text.split("\n")[0] == cleaned.title
+    assert clean_article(Article(text="Markets were calm.")).title is None

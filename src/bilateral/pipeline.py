@@ -20,7 +20,7 @@ from bilateral.scale.workers import CoderOptions, coding_engine, default_workers
 from bilateral.sources import Rejects, read_documents
 from bilateral.store import Store, WriteCounts
 from bilateral.store.writers import EventWriter
-from bilateral.text.clean import clean_text
+from bilateral.text.clean import clean_text, normalise_characters
 
 Progress = Callable[[int, int, int], None]  # documents, sentences, events (increments)
 
@@ -55,11 +55,15 @@ class _Batch:
 
 
 def clean_article(article: Article) -> Article | None:
-    """The article with its text cleaned (and so its id recomputed); None if nothing is left."""
+    """The article with its text cleaned (and so its id recomputed); None if nothing is left.
+
+    The title's characters are normalised as the text's are, so a headline still matches it.
+    """
     text = clean_text(article.text)
     if not text.strip():
         return None
-    return dataclasses.replace(article, text=text, doc_id="")
+    title = normalise_characters(article.title) if article.title else article.title
+    return dataclasses.replace(article, text=text, title=title, doc_id="")
 
 
 def batched(items: Iterable, size: int) -> Iterator[list]:
