@@ -170,3 +170,14 @@ def test_a_refusal_to_talk_is_not_talks(events):
 def test_handing_over_captives_is_a_release(events):
     coded = events("Iran hands over captured sailors to Britain")
     assert {(s, t, c[:3]) for s, t, c, _ in coded} == {("IRN", "GBR", "084")}
+
+
+def test_a_states_army_and_its_rebels_agreeing_to_a_truce_act_on_each_other(events):
+    coded = events("Sudan's army and the Rapid Support Forces agreed to a 72-hour ceasefire.")
+    dyads = {(s, t) for s, t, *_ in coded}
+    assert len(dyads) == 2 and {(t, s) for s, t in dyads} == dyads and all(s[:3] == "SDN" for s, _ in dyads)
+
+
+def test_one_governments_officials_are_not_each_others_party(events):
+    coded = events("Iran's president and its foreign minister renewed their commitment to the talks.")
+    assert all(s[:3] != t[:3] for s, t, *_ in coded if t)

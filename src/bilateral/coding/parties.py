@@ -63,18 +63,23 @@ def joint(verb: Token, sources: list[ActorMention], targets: list[ActorMention])
     return len({m.country for m in sources if m.country}) >= 2 or (stated and len(countries) >= 2)
 
 
+def several(sources: list[ActorMention]) -> bool:
+    """True for a compound subject of different parties: two countries, or a state's army and its rebels."""
+    return len({m.code[:6] for m in sources}) > 1 and any(m.country for m in sources)
+
+
 def mutual(verbs: list[Token | None], sources: list[ActorMention]) -> bool:
-    """True if a compound subject of different countries acts on its mutual relation ("renewed ties",
-    "vowed to boost trade")."""
-    if len({m.country for m in sources if m.country}) < 2:
+    """True if a compound subject of different parties acts on its mutual relation ("renewed ties",
+    "vowed to boost trade", "agreed to a ceasefire")."""
+    if not several(sources):
         return False
     mutual = modality.lexicon().get("mutual", frozenset())
-    return any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in mutual
-               for verb in verbs if verb is not None for c in verb.children)
+    objects = [c for verb in verbs if verb is not None for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects += [p for verb in verbs if verb is not None for p in args.prep_objects(verb, ("to", "on"))]
+    return any(o.lemma_.lower() in mutual for o in objects)
 
 
 def each_other(code: str, sources: list[ActorMention], targets: list[ActorMention]) -> bool:
     """True if countries cooperating together found only bare agents as targets: "Iran, Saudi Arabia
     agree to reopen embassies" is an act of each on the other, not on the embassies."""
-    return ("03" <= code[:2] <= "08" and len({m.country for m in sources if m.country}) > 1 and bool(targets)
-            and all(m.country is None for m in targets))
+    return "03" <= code[:2] <= "08" and several(sources) and bool(targets) and all(m.country is None for m in targets)
