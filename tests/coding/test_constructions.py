@@ -181,3 +181,10 @@ def test_a_states_army_and_its_rebels_agreeing_to_a_truce_act_on_each_other(even
 def test_one_governments_officials_are_not_each_others_party(events):
     coded = events("Iran's president and its foreign minister renewed their commitment to the talks.")
     assert all(s[:3] != t[:3] for s, t, *_ in coded if t)
+
+
+def test_a_venue_several_parties_travel_to_for_talks_is_no_party(events):
+    together = events("Indian and Chinese negotiators returned to Geneva this week for talks on the border.")
+    assert {(s, t) for s, t, *_ in together} == {("INDGOV", "CHNGOV"), ("CHNGOV", "INDGOV")}
+    visit = events("The Iranian foreign minister travelled to Baghdad for talks.")
+    assert ("IRNGOV", "IRQ") in {(s, t) for s, t, *_ in visit}

@@ -294,7 +294,7 @@ class ClauseCoder:
         targets = self._targets(verb, code, own, (kind, inner_verb), sentence, index, sources, consumed)
         if code[:2] == "15" and parties.joint(verb, sources, targets):  # "French and Egyptian warships began war games"
             match, code = replace(match, plover=None, plover_mode=None), parties.JOINT_CODE
-        targets = parties.own_state(targets, sources, code[:2] == "14")
+        targets = parties.own_state(parties.without_venue(verb, code, sources, targets), sources, code[:2] == "14")
         each_other = parties.each_other(code, sources, targets)
         targets = [] if each_other else targets
         if match.reverse:

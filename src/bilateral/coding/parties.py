@@ -83,3 +83,15 @@ def each_other(code: str, sources: list[ActorMention], targets: list[ActorMentio
     """True if countries cooperating together found only bare agents as targets: "Iran, Saudi Arabia
     agree to reopen embassies" is an act of each on the other, not on the embassies."""
     return "03" <= code[:2] <= "08" and several(sources) and bool(targets) and all(m.country is None for m in targets)
+
+
+def without_venue(verb: Token, code: str, sources: list[ActorMention],
+                  targets: list[ActorMention]) -> list[ActorMention]:
+    """Targets less the place several parties travel to together to negotiate: in "US and Russian
+    negotiators return to Geneva for talks" Switzerland is the venue, not a party (a visit, 042,
+    is to the place: there it stays the target)."""
+    travel = modality.lexicon()["travel"] | {"return"}
+    if verb.lemma_.lower() not in travel or code[:2] != "04" or code[:3] in {"042", "043"} or not several(sources):
+        return targets
+    places = {p.i for p in args.prep_objects(verb, ("to", "in", "at", "for"))}
+    return [m for m in targets if m.head not in places]
