@@ -75,3 +75,10 @@ def test_town_names_that_are_common_words_or_shared_are_left_out():
     # 'Bethlehem' names towns in South Africa, the US and the West Bank.
     assert find_place("Split") is None
     assert find_place("Bethlehem") is None
+
+
+def test_an_organisation_s_office_before_a_name_makes_the_person_act_for_it(resolve_codes):
+    # Diego Cordovez is in the dictionary as an Ecuadorian official (2005-2007); as a UN mediator he is the UN's.
+    codes = resolve_codes("The rebels agreed to meet UN mediator Diego Cordovez.", "2006-06-01")
+    assert "IGOUNO" in codes.values() and "ECUGOV" not in codes.values(), codes
+    assert resolve_codes("Diego Cordovez met the rebels.", "2006-06-01").get("Diego Cordovez") == "ECUGOV"

@@ -36,6 +36,9 @@ _PREFIX_PLACE_KINDS = frozenset({"city", "capital", "region"})
 # Nouns of a place: "X province" is a place still, whose country goes on to the noun it modifies.
 _PLACE_NOUNS = {"province", "city", "town", "village", "region", "district", "state", "county", "governorate",
                 "oblast", "municipality", "prefecture"}
+# Titles of a country's envoy to an organisation ("UN ambassador"): the person stays their country's.
+_NATIONAL_ENVOYS = {"ambassador", "ambassadors", "representative", "representatives", "delegate", "delegates",
+                    "delegation", "mission", "permanent"}
 # Courtesy titles before a name that are no agent words.
 _TITLES = {"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame", "madame", "monsieur", "herr", "mr.", "mrs.",
            "ms.", "dr.", "st", "st."}
@@ -242,6 +245,8 @@ class ActorResolver:
                 if _is_foreign_institution(owner, mention):  # "Chile's Defense Department" is Chile's
                     sector = owner.sector or ""
                     recoded[id(owner)] = replace(owner, code=mention.country + sector, country=mention.country)
+                if _is_igo_office(owner, mention, doc):  # "UN mediator Diego Cordovez" acts for the UN
+                    recoded[id(owner)] = replace(owner, code=mention.code, country=mention.country, sector=mention.sector)
             if holder is None or holder.i in by_token or mention.kind == "agent":
                 out.append(mention)
                 continue
@@ -371,6 +376,18 @@ def _is_foreign_institution(owner: ActorMention, possessor: ActorMention) -> boo
     return (owner.kind in {"dictionary", "ner"} and owner.entry_kind != "person" and owner.sector is not None and owner.country is not None
             and len(owner.country) == 3 and possessor.country != owner.country and len(possessor.code) == 3
             and owner.start > possessor.start)
+
+
+def _is_igo_office(owner: ActorMention, igo: ActorMention, doc: Doc) -> bool:
+    """True when an organisation names a person's office before the name ("UN mediator X", "EU envoy X").
+
+    The person then acts for the organisation, whatever country the dictionary gives them; an
+    ambassador or representative to the organisation ("UN ambassador X") stays their country's.
+    """
+    if owner.entry_kind != "person" or igo.entry_kind != "igo" or igo.start > owner.start or igo.country == owner.country:
+        return False
+    title = {t.lower_ for t in doc[igo.end:owner.start]}
+    return not title & _NATIONAL_ENVOYS
 
 
 def _has_country_modifier(noun: Token) -> bool:
