@@ -188,3 +188,20 @@ def test_a_venue_several_parties_travel_to_for_talks_is_no_party(events):
     assert {(s, t) for s, t, *_ in together} == {("INDGOV", "CHNGOV"), ("CHNGOV", "INDGOV")}
     visit = events("The Iranian foreign minister travelled to Baghdad for talks.")
     assert ("IRNGOV", "IRQ") in {(s, t) for s, t, *_ in visit}
+
+
+@pytest.mark.parametrize(("text", "code", "plover"), [
+    ("Egypt urged Ethiopia not to fill the dam without an agreement.", "020", "REQUEST"),
+    ("The United Nations urged Israel not to attack Rafah.", "0256", "REQUEST"),
+])
+def test_asking_others_not_to_act_is_still_an_appeal(events, text, code, plover):
+    assert {(c, p) for *_, c, p in events(text)} == {(code, plover)}
+
+
+def test_a_refused_future_act_takes_the_refusals_plover_type(events):
+    coded = events("Iran said Tehran would not negotiate with Washington under pressure.")
+    assert coded and {(c[:2], p) for *_, c, p in coded} == {("12", "REJECT")}
+
+
+def test_not_urging_is_no_appeal(events):
+    assert events("Iran did not urge Iraq to expel US troops.") == set()

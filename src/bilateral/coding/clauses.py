@@ -42,6 +42,9 @@ class Candidate:
         self.reciprocal = self.reciprocal or self.match.reciprocal
 
 
+# Asking or warning others not to act: the request stands; refraining from force is de-escalation.
+RESTRAINT_CODES = {"appeal": "0256", "demand": "1056", "warning": "130"}
+
 # Acts whose to-purpose clause states their grievance or aim and is part of the same event.
 PURPOSE_ROOTS = {"14", "18", "19", "20"}
 
@@ -284,9 +287,17 @@ class ClauseCoder:
         if future:
             match = _future_plover(match, code)
         negated = modality.is_negated(verb) or (inner_verb is not None and modality.is_negated(inner_verb))
+        if negated and not modality.is_negated(verb) and kind in RESTRAINT_CODES:
+            # "urged X not to fill the dam": still an appeal, to refrain (de-escalate if the act is force)
+            inner = match_verb(inner_verb, self.book)
+            forceful = inner is not None and inner.code[:2] >= "14"
+            code = RESTRAINT_CODES[kind] if forceful else GENERIC_CODES.get(kind, "130")
+            match, negated = PatternMatch(code, 0), False
         if negated and (future or kind == "intent") and "03" <= match.code[:2] <= "08":
-            # "will not accept", "did not agree to meet": a refusal (12x), not a non-event
+            # "will not accept", "did not agree to meet": a refusal (12x), not a non-event; the act's
+            # PLOVER type (AGREE for a future act) no longer applies
             code, negated = modality.transform("refuse", match.code) or "120", False
+            match = replace(match, plover=None, plover_mode=None)
         sources = (args.actors(args.subject_tokens(verb) or _stative_subject(verb, kind), index, sentence)
                    or _issuer(verb, index, sentence) or agentless.unnamed_source(verb, code, index, sentence, self.book))
         if not sources:
