@@ -205,3 +205,9 @@ def test_a_refused_future_act_takes_the_refusals_plover_type(events):
 
 def test_not_urging_is_no_appeal(events):
     assert events("Iran did not urge Iraq to expel US troops.") == set()
+
+
+def test_a_reported_demand_takes_the_demands_plover_type(events):
+    # "resign" alone is RETREAT; "X said Y must resign" is X's demand on Y
+    coded = events("The opposition said the Georgian president must resign.")
+    assert coded and {(c[:2], p) for *_, c, p in coded} == {("10", "REQUEST")}

@@ -380,5 +380,7 @@ class ClauseCoder:
             return None
         inner = match_verb(clause, self.book)
         code = (modality.transform("demand", inner.code) if inner else None) or "100"
+        if inner is not None and code != inner.code:  # the demand's PLOVER type, not the demanded act's
+            inner = replace(inner, plover=None, plover_mode=None)
         return Candidate(predicate=verb, code=code, match=inner or PatternMatch("100", 0), sources=sources,
                          targets=targets, hedged=modality.hedged(verb))
