@@ -82,3 +82,13 @@ def test_an_organisation_s_office_before_a_name_makes_the_person_act_for_it(reso
     codes = resolve_codes("The rebels agreed to meet UN mediator Diego Cordovez.", "2006-06-01")
     assert "IGOUNO" in codes.values() and "ECUGOV" not in codes.values(), codes
     assert resolve_codes("Diego Cordovez met the rebels.", "2006-06-01").get("Diego Cordovez") == "ECUGOV"
+
+
+def test_a_faith_word_does_not_hide_the_place_a_person_comes_from(resolve_codes):
+    codes = resolve_codes("A Buddhist monk from Mandalay was detained in Thailand.", "2024-01-01")
+    assert any(code.startswith("MMR") for code in codes.values()), codes
+
+
+def test_a_secretary_general_is_no_general(resolve_codes):
+    codes = resolve_codes("Arab League Secretary-General Ahmed Aboul Gheit urged calm.", "2024-01-01")
+    assert any(code.startswith("IGO") and not code.endswith("MIL") for code in codes.values()), codes

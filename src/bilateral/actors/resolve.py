@@ -39,6 +39,9 @@ _PLACE_NOUNS = {"province", "city", "town", "village", "region", "district", "st
 # Titles of a country's envoy to an organisation ("UN ambassador"): the person stays their country's.
 _NATIONAL_ENVOYS = {"ambassador", "ambassadors", "representative", "representatives", "delegate", "delegates",
                     "delegation", "mission", "permanent"}
+# Faiths NER tags as NORP: no country.
+_FAITHS = {"christian", "christians", "muslim", "muslims", "islamic", "jewish", "buddhist", "hindu", "catholic",
+           "protestant", "orthodox", "sunni", "shia", "shiite", "shi'ite", "sikh", "evangelical", "coptic"}
 # Courtesy titles before a name that are no agent words.
 _TITLES = {"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame", "madame", "monsieur", "herr", "mr.", "mrs.",
            "ms.", "dr.", "st", "st."}
@@ -144,7 +147,10 @@ class ActorResolver:
         if person.pos_ != "PROPN":
             return None
         words = [c.lower_ for c in person.lefts if c.dep_ == "compound"]
-        keys = [" ".join(words[i:i + 2]) for i in range(len(words) - 1)] + words
+        # A title word's own compounds first, longest ending first: "Secretary-General" is no general.
+        keys = [" ".join(title[i:]) for c in person.lefts if c.dep_ == "compound"
+                for title in [[t.lower_ for t in c.subtree if not t.is_punct]] for i in range(len(title) - 1)]
+        keys += [" ".join(words[i:i + 2]) for i in range(len(words) - 1)] + words
         known = [s for s in (self._agent(k) for k in keys) if s and s != "UNK"]
         return known[0] if known else None
 
@@ -391,7 +397,9 @@ def _is_igo_office(owner: ActorMention, igo: ActorMention, doc: Doc) -> bool:
 
 
 def _has_country_modifier(noun: Token) -> bool:
-    return any(c.dep_ in {"amod", "poss", "compound"} and c.ent_type_ in {"GPE", "NORP"} for c in noun.children)
+    """True when a country word (not a faith: "a Christian missionary from Calgary") modifies the noun."""
+    return any(c.dep_ in {"amod", "poss", "compound"} and c.ent_type_ in {"GPE", "NORP"} and c.lower_ not in _FAITHS
+               for c in noun.children)
 
 
 def _better(a: ActorMention, b: ActorMention) -> bool:
