@@ -211,3 +211,15 @@ def test_a_reported_demand_takes_the_demands_plover_type(events):
     # "resign" alone is RETREAT; "X said Y must resign" is X's demand on Y
     coded = events("The opposition said the Georgian president must resign.")
     assert coded and {(c[:2], p) for *_, c, p in coded} == {("10", "REQUEST")}
+
+
+def test_allies_pledging_to_fight_a_third_thing_do_not_fight_each_other(events):
+    coded = events("Kenya and Somalia signed a security pact and pledged to fight terrorism.")
+    assert coded and all(p != "THREATEN" and p != "ASSAULT" for *_, p in coded)
+    fire = events("India and Pakistan exchanged fire along the border.")
+    assert {(s, t) for s, t, *_ in fire} == {("IND", "PAK"), ("PAK", "IND")}
+
+
+def test_revoking_an_agreement_reduces_relations(events):
+    coded = events("Mali's junta revoked its defence agreements with France.")
+    assert {(t, c) for _, t, c, _ in coded} == {("FRA", "160")}

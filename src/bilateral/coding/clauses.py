@@ -312,11 +312,13 @@ class ClauseCoder:
             sources, targets = targets, sources
         objects = [c for v in (verb, inner_verb) if v is not None for c in v.children
                    if c.dep_ in {"dobj", "nsubjpass", "attr"}]
+        if parties.against_object(match, code, verb, inner_verb):
+            match = replace(match, reciprocal=False)
+        mutual = not targets and (parties.mutual([verb, inner_verb], sources) or code == parties.JOINT_CODE or each_other)
         return Candidate(
             predicate=verb, code=code, match=match, sources=sources, targets=targets,
             negated=negated, hedged=modality.hedged(verb), objects=objects,
-            reciprocal=bool(own and own.reciprocal) or (not targets and (parties.mutual([verb, inner_verb], sources)
-                                                                          or code == parties.JOINT_CODE or each_other)),
+            reciprocal=parties.reciprocal(own, match, code, verb, inner_verb) or mutual,
         )
 
     def _targets(self, verb: Token, code: str, own: PatternMatch | None, governed: tuple[str | None, Token | None],

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from bilateral.actors.resolve import ActorMention
 from bilateral.coding import arguments as args
 from bilateral.coding import modality
+from bilateral.coding.patterns import PatternMatch
 
 
 def haven_preps(verb: Token) -> tuple[str, ...]:
@@ -95,3 +96,21 @@ def without_venue(verb: Token, code: str, sources: list[ActorMention],
         return targets
     places = {p.i for p in args.prep_objects(verb, ("to", "in", "at", "for"))}
     return [m for m in targets if m.head not in places]
+
+
+def against_object(match: PatternMatch, code: str, verb: Token, inner: Token | None) -> bool:
+    """True for a hostile verb whose object is its opponent, not part of its pattern ("fight terrorism",
+    unlike "exchanged fire")."""
+    act = inner if inner is not None else verb
+    return code[:2] >= "09" and match.specificity == 0 and any(c.dep_ == "dobj" for c in act.children)
+
+
+def reciprocal(own: PatternMatch | None, match: PatternMatch, code: str, verb: Token, inner: Token | None) -> bool:
+    """Whether a compound subject's act is mutual. A hostile act with an object of its own is against
+    that object ("pledged to fight terrorism" is no fight between the two), and a reciprocal governor
+    ("agree", "pledge") does not make the hostile act it governs mutual."""
+    if against_object(match, code, verb, inner):
+        return False
+    if own is None or not own.reciprocal:
+        return match.reciprocal
+    return inner is None or code[:2] < "09" or match.reciprocal
