@@ -223,3 +223,9 @@ def test_allies_pledging_to_fight_a_third_thing_do_not_fight_each_other(events):
 def test_revoking_an_agreement_reduces_relations(events):
     coded = events("Mali's junta revoked its defence agreements with France.")
     assert {(t, c) for _, t, c, _ in coded} == {("FRA", "160")}
+
+
+def test_protesters_without_a_country_take_the_place_they_protest_in(events):
+    assert {(s, p) for s, _, _, p in events("Protesters demonstrated in Nairobi against the new tax.")} == {
+        ("KENOPP", "PROTEST")}
+    assert events("Protesters demonstrated against the new tax.") == set()  # no country named: no event

@@ -302,6 +302,7 @@ class ClauseCoder:
                    or _issuer(verb, index, sentence) or agentless.unnamed_source(verb, code, index, sentence, self.book))
         if not sources:
             return None
+        sources = parties.placed_society(verb, code, sources, index)
         targets = self._targets(verb, code, own, (kind, inner_verb), sentence, index, sources, consumed)
         if code[:2] == "15" and parties.joint(verb, sources, targets):  # "French and Egyptian warships began war games"
             match, code = replace(match, plover=None, plover_mode=None), parties.JOINT_CODE

@@ -114,3 +114,20 @@ def reciprocal(own: PatternMatch | None, match: PatternMatch, code: str, verb: T
     if own is None or not own.reciprocal:
         return match.reciprocal
     return inner is None or code[:2] < "09" or match.reciprocal
+
+
+def placed_society(verb: Token, code: str, sources: list[ActorMention],
+                   index: args.MentionIndex) -> list[ActorMention]:
+    """Protesters without a country take that of the place they protest in ("prisoners rioted at a
+    jail in Dili": East Timor's prisoners), as arrests take the state they happen in."""
+    if code[:2] != "14" or not sources or any(m.country or _sector(m) not in SOCIETY_SECTORS | {"CRM"} for m in sources):
+        return sources
+    places = args.prep_objects(verb, ("in", "at", "across", "outside"))
+    places += [p for place in places for p in args.prep_objects(place, ("in",))]  # "at a jail in Dili"
+    for place in places:
+        for mention in index.by_head.get(place.i, []):
+            country = mention.country  # a place name codes as its bare country ("Dili"), an embassy does not
+            if country and mention.code == country and len(country) == 3 and not country.startswith(("IGO", "NGO", "IMG")):
+                return [replace(m, code=country + m.code[3:], country=country, certainty=min(m.certainty, 0.6))
+                        for m in sources]
+    return sources
