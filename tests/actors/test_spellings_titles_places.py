@@ -92,3 +92,18 @@ def test_a_faith_word_does_not_hide_the_place_a_person_comes_from(resolve_codes)
 def test_a_secretary_general_is_no_general(resolve_codes):
     codes = resolve_codes("Arab League Secretary-General Ahmed Aboul Gheit urged calm.", "2024-01-01")
     assert any(code.startswith("IGO") and not code.endswith("MIL") for code in codes.values()), codes
+
+
+def test_mohammed_is_found_in_each_usual_romanisation():
+    book = load_dictionary()
+    for spelling in ("Mohammed Shia al-Sudani", "Mohammad Shia al-Sudani", "Muhammad Shia al-Sudani"):
+        assert book.lookup(spelling, "2024-01-01")[0].code == "IRQGOV", spelling
+
+
+@pytest.mark.parametrize(("phrase", "when", "code"), [
+    ("Sanae Takaichi", "2025-11-01", "JPNGOV"),
+    ("Abdullatif Al Zayani", "2024-01-01", "BHRGOV"),
+    ("Masrour Barzani", "2024-01-01", "IRQGOV"),
+])
+def test_office_holders_of_iran_s_region_and_recent_changes(phrase, when, code):
+    assert load_dictionary().lookup(phrase, when)[0].code == code

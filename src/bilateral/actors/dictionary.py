@@ -232,6 +232,19 @@ def article_variants(surface: str) -> list[str]:
     return [surface] + [_ARTICLE.sub(form, surface) for form in ("al-", "el-", "al ", "el ")]
 
 
+# The Prophet's name, the commonest given name in the Arab world, in each usual romanisation.
+_MOHAMMED = re.compile(r"\b(?:Mohammed|Mohammad|Muhammad|Mohamed|Mohamad|Muhammed)\b")
+_MOHAMMED_FORMS = ("Mohammed", "Mohammad", "Muhammad", "Mohamed")
+
+
+def name_variants(surface: str) -> list[str]:
+    """Other spellings of a name: the Arabic article (see ``article_variants``) and Mohammed/Muhammad/..."""
+    forms = article_variants(surface)
+    if _MOHAMMED.search(surface):
+        forms += [_MOHAMMED.sub(given, f) for f in list(forms) for given in _MOHAMMED_FORMS]
+    return list(dict.fromkeys(forms))
+
+
 def _parse_dates(path: Path, line: int, row: dict[str, str]) -> tuple[date | None, date | None]:
     """Start and end dates of a row; raises ActorFileError naming the line."""
     try:
@@ -262,7 +275,7 @@ def _load_actor_file(book: ActorDictionary, path: Path, kind: str | None, first:
             raise ActorFileError(path, f"role must be empty or one of {sorted(ROLES)}, joined by ';'", line)
         start, end = _parse_dates(path, line, row)
         row_kind = kind or row.get("kind") or ("person" if name in holds_office else "institution")
-        for surface in dict.fromkeys(v for s in [name, *aliases[name]] if s.strip() for v in article_variants(s)):
+        for surface in dict.fromkeys(v for s in [name, *aliases[name]] if s.strip() for v in name_variants(s)):
             book.add(surface, code, row_kind, name, ";".join(roles), start, end, first)
 
 
