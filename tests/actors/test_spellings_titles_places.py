@@ -107,3 +107,14 @@ def test_mohammed_is_found_in_each_usual_romanisation():
 ])
 def test_office_holders_of_iran_s_region_and_recent_changes(phrase, when, code):
     assert load_dictionary().lookup(phrase, when)[0].code == code
+
+
+@pytest.mark.parametrize(("phrase", "when", "code"), [
+    ("Joseph Dunford", "2017-01-01", "USAMIL"),  # chiefs of staff are their country's military
+    ("Tony Radakin", "2023-01-01", "GBRMIL"),
+    ("Kyrylo Budanov", "2023-01-01", "UKRSPY"),
+    ("Priti Patel", "2021-01-01", "GBRGOV"),
+    ("Priti Patel", "2023-01-01", "GBRELI"),
+])
+def test_military_and_security_chiefs_and_great_offices(phrase, when, code):
+    assert load_dictionary().lookup(phrase, when)[0].code == code
