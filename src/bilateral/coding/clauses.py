@@ -3,6 +3,9 @@
 Verbs are visited from the root down, so a governing verb ("vowed", "urged", "refused",
 "said", "accused ... of") is seen before the action it governs and can take it over:
 its code is re-mapped by ``modality.transform`` and the complement is not coded again.
+Verbs of beginning or resuming pass through to the act they govern ("prepared to resume
+shelling" is a threat to shell). Who the parties are where the parse alone does not say (joint,
+mutual and venue cases) is left to ``parties``.
 """
 from __future__ import annotations
 

@@ -5,7 +5,11 @@ The word classes live in ``data/patterns/lexicon.tsv``. Design decisions:
   with ``negated=True`` for inspection). "Refuse to meet" is not negation but REJECT (12x).
 - A governing verb turns its complement's code into the CAMEO family of the governor:
   intent -> 03x for cooperation and 13x for hostility; threat -> 13x; appeal -> 02x;
-  demand -> 10x; refuse -> 12x. The complement is then not coded on its own.
+  demand -> 10x; refuse -> 12x. The complement is then not coded on its own. Attempting,
+  beginning, resuming or continuing an act is the act itself.
+- Asking or warning others not to act ("urged X not to attack") stays an appeal or threat;
+  refraining from force is de-escalation (0256, 1056). A negated governor ("did not urge") is
+  no event.
 - Reported speech ("X says Y attacked Z") codes the complement Y->Z with X as attribution.
 - A plain future ("Iran will host talks", "is set to sign", "is due to visit") is coded as the act
   itself, as PETRARCH and TABARI code it and as CAMEO-coded reference data (AFP gold) expects:

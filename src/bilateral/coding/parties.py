@@ -1,11 +1,15 @@
-"""Who the parties of an event are when the parse alone does not say: joint and mutual acts, havens, own states.
+"""Who the parties of an event are when the parse alone does not say.
 
 - Two countries' forces holding drills together cooperate militarily (062), both directions.
-- A compound subject of different countries acting on its mutual relation ("renewed ties",
-  "postponed their talks", "vowed to boost trade") acts on each other.
+- A compound subject of different parties acting on its mutual relation ("renewed ties",
+  "postponed their talks", "vowed to boost trade", "agreed to a ceasefire") acts on each other;
+  so do countries cooperating together whose only object is a bare agent ("reopen embassies").
+- A hostile act with an object of its own is against that object, not mutual ("pledged to
+  fight terrorism"); "exchanged fire", whose pattern names the object, stays mutual.
 - "sought asylum in X": the country of the haven is the party asked.
-- A country's society acting on a bare state agent ("protested against the government")
-  acts on its own state.
+- The place several parties travel to together to negotiate is a venue, not a party.
+- A country's society acting on a bare state agent ("protested against the government") acts
+  on its own state; protesters without a country take that of the place they protest in.
 """
 from __future__ import annotations
 
