@@ -115,6 +115,8 @@ def test_office_holders_of_iran_s_region_and_recent_changes(phrase, when, code):
     ("Kyrylo Budanov", "2023-01-01", "UKRSPY"),
     ("Priti Patel", "2021-01-01", "GBRGOV"),
     ("Priti Patel", "2023-01-01", "GBRELI"),
+    ("Yogi Adityanath", "2020-01-01", "INDGOV"),  # a state's chief minister is his country's government
+    ("Murad Ali Shah", "2018-07-01", "PAKELI"),  # between his two terms
 ])
 def test_military_and_security_chiefs_and_great_offices(phrase, when, code):
     assert load_dictionary().lookup(phrase, when)[0].code == code
