@@ -229,3 +229,7 @@ def test_protesters_without_a_country_take_the_place_they_protest_in(events):
     assert {(s, p) for s, _, _, p in events("Protesters demonstrated in Nairobi against the new tax.")} == {
         ("KENOPP", "PROTEST")}
     assert events("Protesters demonstrated against the new tax.") == set()  # no country named: no event
+
+
+def test_passing_between_islands_is_no_act_on_their_country(events):
+    assert all(t != "JPN" for _, t, *_ in events("Chinese warships pass between Japan's southern islands"))

@@ -19,7 +19,7 @@ PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "xcomp", "acl", "conj", "csubjpass", "mark"}
 # "in" stays out: after a verb it usually names the place, not the recipient ("met in Moscow").
 TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "onto", "upon",
-                "for", "from", "over", "across", "between")
+                "for", "from", "over", "across")
 OBJECT_PREPS = ("on", "against", "to", "with", "for", "over", "into", "at", "toward", "towards", "upon",
                 "onto", "from", "between", "in", "inside")
 _POSSESSORS = {"poss", "amod", "compound", "nmod", "appos", "nummod"}

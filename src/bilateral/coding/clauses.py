@@ -332,6 +332,7 @@ class ClauseCoder:
         the governed act's or the purpose clause's ("staged a rally to protest X's decision")."""
         kind, inner_verb = governed
         extra = ("in", "at", "for") if verb.lemma_.lower() in modality.lexicon()["travel"] else parties.haven_preps(verb)
+        extra += ("between",) if "03" <= code[:2] <= "05" else ()  # "mediating between X and Y", not "sailed between"
         if modality.is_speech(verb) and code[:2] == "01":
             targets = args.addressees(verb, index, sentence, sources)  # a statement needs an addressee
         else:
