@@ -87,3 +87,19 @@ def test_prescan_loses_no_event_on_hard_wrapped_text(scanning, parsing_all, news
     scanned, everything = scanning.code_batch(wrapped), parsing_all.code_batch(wrapped)
     assert _rows(everything) and _rows(scanned) == _rows(everything)
     assert [c.sentences for c in scanned] == [c.sentences for c in everything]
+
+
+@pytest.mark.parametrize("text", [
+    "Peru is willing to refurbish the stadium.",  # an intent adjective over a verb with no pattern
+    "The Chilean president said he is ready to paint the fence.",
+    "Chile threatened to repaint the embassy.",
+    "Bolivia decided to refurbish its stadiums.",
+])
+def test_prescan_keeps_clauses_coded_by_their_governing_word(scanning, parsing_all, text):
+    """A governing word gives a code of its own class, whatever verb it governs; the scan must see it."""
+    from bilateral.model import Article
+
+    article = [Article(text=text, date="2024-03-01")]
+    everything = _rows(parsing_all.code_batch(article))
+    assert everything, "the coder should code this sentence"
+    assert _rows(scanning.code_batch(article)) == everything

@@ -31,7 +31,9 @@ from spacy.tokens import Token
 from bilateral.coding.patterns import DATA
 
 COMPLEMENT_DEPS = ("xcomp", "ccomp", "pcomp", "advcl")
-_ADJ_INTENT = {"willing", "ready", "prepared", "determined", "keen", "eager", "poised", "set"}
+INTENT_ADJECTIVES = frozenset({"willing", "ready", "prepared", "determined", "keen", "eager", "poised", "set"})
+# Classes of words that govern a complement and give the clause a code of their own.
+GOVERNOR_CLASSES = ("threat", "refuse", "demand", "appeal", "nonfactual", "intent", "attempt", "aspect")
 _ADJ_FUTURE = {"due", "about", "expected", "scheduled", "likely", "set", "poised", "going"}
 
 
@@ -73,14 +75,23 @@ def governor_class(verb: Token) -> str | None:
     """The modality class of a verb that governs a complement: intent, threat, appeal, demand, refuse, nonfactual."""
     lemma = verb.lemma_.lower()
     lex = lexicon()
-    for name in ("threat", "refuse", "demand", "appeal", "nonfactual", "intent", "attempt", "aspect"):
+    for name in GOVERNOR_CLASSES:
         if lemma in lex.get(name, ()):
             return name
-    if verb.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in _ADJ_INTENT for c in verb.children):
+    if verb.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in INTENT_ADJECTIVES for c in verb.children):
         return "intent"
-    if verb.pos_ == "ADJ" and verb.lower_ in _ADJ_INTENT:
+    if verb.pos_ == "ADJ" and verb.lower_ in INTENT_ADJECTIVES:
         return "intent"
     return None
+
+
+def governor_words() -> frozenset[str]:
+    """Every word that can govern a clause and carry a code of its own class ("threaten", "willing").
+
+    The pre-scan keeps a sentence with one of them and a name, as it does for pattern verbs.
+    """
+    lex = lexicon()
+    return frozenset().union(*(lex.get(name, ()) for name in GOVERNOR_CLASSES)) | INTENT_ADJECTIVES
 
 
 def noun_governor(verb: Token) -> tuple[str, Token] | None:

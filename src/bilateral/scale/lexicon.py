@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from bilateral.actors.phrases import PhraseIndex
-from bilateral.scale.solo import Requirement, solo_requirements
+from bilateral.scale.solo import UNCONDITIONAL, Requirement, solo_requirements
 
 # Kinds of dictionary rows the resolver refuses in all-lower-case text ("who", "chad").
 try:
@@ -104,7 +104,21 @@ def build_lexicon(nlp, actors, book, solo_excluded: Iterable[str] = ()) -> ScanL
     for lemma, requirements in solo_requirements(book, solo_excluded, forms).items():
         for form in forms(frozenset([lemma])):
             lexicon.solo.setdefault(form, []).extend(requirements)
+    # Governing words code a clause by their class even over a verb with no pattern ("is willing
+    # to <any verb>" is an intent, 03): predicates, and enough for a lone source.
+    for form in forms(governor_words()):
+        lexicon.predicates.add(form)
+        lexicon.solo.setdefault(form, []).append(UNCONDITIONAL)
     return lexicon
+
+
+def governor_words() -> frozenset[str]:
+    """The coder's governing words (none if its modality module is not there)."""
+    try:
+        from bilateral.coding.modality import governor_words as words
+    except ImportError:
+        return frozenset()
+    return words()
 
 
 def place_names() -> set[str]:
