@@ -26,3 +26,13 @@ def code(coder):
         return {(e.source, e.target, e.cameo) for e in coder.code_sentence(text, date)}
 
     return run
+
+
+@pytest.fixture(scope="session")
+def events(coder):
+    """Code one sentence; returns (source, target, cameo, plover) tuples."""
+
+    def run(text: str):
+        return {(e.source, e.target, e.cameo, e.plover) for e in coder.code_sentence(text, "2024-03-01")}
+
+    return run

@@ -4,16 +4,6 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.fixture(scope="module")
-def events(coder):
-    """Code one sentence; returns (source, target, cameo, plover) tuples."""
-
-    def run(text: str):
-        return {(e.source, e.target, e.cameo, e.plover) for e in coder.code_sentence(text, "2024-03-01")}
-
-    return run
-
-
 def test_reported_copular_intent_is_kept_with_its_speaker_as_source(events):
     # "is ready to": the copula is the reported clause's predicate, so the intent survives without a target too
     coded = events("The Chilean president said he is ready to ease the fishing restrictions.")

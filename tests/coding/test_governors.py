@@ -4,16 +4,6 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.fixture(scope="module")
-def events(coder):
-    """Code one sentence; returns (source, target, cameo, plover) tuples."""
-
-    def run(text: str):
-        return {(e.source, e.target, e.cameo, e.plover) for e in coder.code_sentence(text, "2024-03-01")}
-
-    return run
-
-
 def test_failed_agreement_is_a_rejection_in_both_ontologies(events):
     # the inner pattern's PLOVER type (AGREE for "reach an agreement") must not survive the refusal
     coded = events("Chile and Peru failed to reach an agreement on fishing rights.")
