@@ -186,7 +186,7 @@ def parse_share(articles: list) -> dict:
     free, the model's parse alone bounds the rate.
     """
     from bilateral.coding import Coder
-    from bilateral.scale.sentences import SentenceCoder
+    from bilateral.scale.sentences import SentenceCoder, SentenceCounts
     from threadpoolctl import threadpool_limits
 
     sentence_coder = SentenceCoder(Coder())
@@ -202,7 +202,7 @@ def parse_share(articles: list) -> dict:
             timed[0] += time.process_time() - start
 
     sentence_coder._parse = timed_parse
-    sentence_coder.counts = type(sentence_coder.counts)()
+    sentence_coder.counts = SentenceCounts()  # count the timed batches only
     start = time.process_time()
     for i in range(0, len(articles), 64):
         sentence_coder.code_batch(articles[i:i + 64])

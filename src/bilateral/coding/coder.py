@@ -78,13 +78,10 @@ class Coder:
         ``parsed`` (sentence indices) only those sentences are searched for actors and events;
         the others are recorded as sentences (a pre-scan found nothing in them to parse).
         """
-        if classify:
-            return self.code_docs([(doc, article, parsed)])[0]
-        coded, _ = self._code(doc, article, parsed)
-        coded.events = _dedupe(coded.events)
-        return coded
+        return self.code_docs([(doc, article, parsed)], classify)[0]
 
-    def code_docs(self, docs: list[tuple[Doc, Article, Container[int] | None]]) -> list[CodedDocument]:
+    def code_docs(self, docs: list[tuple[Doc, Article, Container[int] | None]],
+                  classify: bool = True) -> list[CodedDocument]:
         """``code_doc`` for several (doc, article, parsed) at once: one sentence-model call for all.
 
         The model scores each sentence on its own, so batching changes no number; it saves the
@@ -92,7 +89,7 @@ class Coder:
         """
         results = [self._code(doc, article, parsed) for doc, article, parsed in docs]
         scored = [pair for _, pairs in results for pair in pairs]
-        if scored and self.sentence_model is not None:
+        if classify and scored and self.sentence_model is not None:
             self._adjust_confidence(scored)
         for coded, _ in results:
             coded.events = _dedupe(coded.events)

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from bilateral.actors.phrases import PhraseIndex
+from bilateral.coding.modality import governor_words
 from bilateral.scale.solo import UNCONDITIONAL, Requirement, solo_requirements
 
 # Kinds of dictionary rows the resolver refuses in all-lower-case text ("who", "chad").
@@ -111,14 +112,6 @@ def build_lexicon(nlp, actors, book, solo_excluded: Iterable[str] = ()) -> ScanL
         lexicon.solo.setdefault(form, []).append(UNCONDITIONAL)
     return lexicon
 
-
-def governor_words() -> frozenset[str]:
-    """The coder's governing words (none if its modality module is not there)."""
-    try:
-        from bilateral.coding.modality import governor_words as words
-    except ImportError:
-        return frozenset()
-    return words()
 
 
 def place_names() -> set[str]:
