@@ -38,7 +38,7 @@ def _date(text: str) -> str:
 
 
 def _dated_code(text: str) -> tuple[str, str | None, str | None]:
-    """'HOB < 950601' -> (HOB, None, 1995-06-01); 'X 19950601 - 19990815' -> (X, start, end)."""
+    """'HOB < 950601' -> (HOB, None, 1995-06-01); 'X 19950601 - 19990815' (spaces optional) -> (X, start, end)."""
     text = text.split("#")[0].strip()
     if "<" in text:
         code, date = text.split("<")
@@ -46,7 +46,7 @@ def _dated_code(text: str) -> tuple[str, str | None, str | None]:
     if ">" in text:
         code, date = text.split(">")
         return code.strip(), _date(date), None
-    parts = text.split()
+    parts = re.sub(r"(\d)-(\d)", r"\1 - \2", text).split()  # "20121109-20130119" too
     if len(parts) >= 4 and parts[2] == "-":
         return parts[0], _date(parts[1]), _date(parts[3])
     return (parts[0] if parts else ""), None, None
