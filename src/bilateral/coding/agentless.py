@@ -5,7 +5,8 @@ are named, the attacker is not. For force and repression (CAMEO roots 17-20) suc
 still reports an event against the victims, so the source becomes an unnamed actor ("---",
 CAMEO's mark for an unknown actor). An agentless passive of repression that names the country
 it happened in ("was arrested in Lebanon") takes that country as the source, since arrests,
-bans and expulsions are acts of the state whose territory they are in.
+bans and expulsions are acts of the state whose territory they are in; so is an agentless
+"expelled from X" or "deported from X" (X's act on those sent out).
 """
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ UNKNOWN = "---"
 AGENTLESS_ROOTS = {"17", "18", "19", "20"}
 STATE_ROOTS = {"17"}  # acts only a state's authorities carry out on its territory
 UNNAMED_CERTAINTY = 0.5
+# Sending people out of a country ("expelled from", "deported from") is that country's act.
+EXPULSION_ROOTS = {"16", "17"}
 
 
 def _instrument(subject: Token, book: PatternBook) -> bool:
@@ -56,9 +59,9 @@ def _undone(verb: Token, book: PatternBook) -> bool:
     return bool(subjects) and all(_instrument(s, book) for s in subjects)
 
 
-def _place_state(verb: Token, index: args.MentionIndex) -> ActorMention | None:
-    """The country named by "in X" under the verb, as the acting state."""
-    for pobj in args.prep_objects(verb, ("in", "inside")):
+def _place_state(verb: Token, index: args.MentionIndex, preps: tuple[str, ...] = ("in", "inside")) -> ActorMention | None:
+    """The country named by "in X" (or the given prepositions) under the verb, as the acting state."""
+    for pobj in args.prep_objects(verb, preps):
         for mention in index.by_head.get(pobj.i, []):
             if mention.country and len(mention.country) == 3 and not mention.country.startswith(UNKNOWN):
                 return replace(mention, code=mention.country, sector=None, certainty=min(mention.certainty, 0.6))
@@ -68,6 +71,10 @@ def _place_state(verb: Token, index: args.MentionIndex) -> ActorMention | None:
 def unnamed_source(verb: Token, code: str, index: args.MentionIndex, sentence: Span,
                    book: PatternBook) -> list[ActorMention]:
     """The source of a force or repression event whose doer is not named; [] where that does not apply."""
+    if code[:2] in EXPULSION_ROOTS and args.is_passive(verb) and _undone(verb, book):
+        state = _place_state(verb, index, ("from",))  # "diplomats were expelled from Bahrain"
+        if state is not None:
+            return [state]
     if code[:2] not in AGENTLESS_ROOTS or not _undone(verb, book):
         return []
     if code[:2] in STATE_ROOTS and args.is_passive(verb):

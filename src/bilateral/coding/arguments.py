@@ -175,14 +175,22 @@ def actor_for(token: Token, index: MentionIndex, depth: int = 2) -> list[ActorMe
         return []
     for child in token.children:
         if child.dep_ in _POSSESSORS:
-            found = actor_for(child, index, depth - 1)
+            found = _with_conjuncts(child, index, depth) if child.dep_ == "poss" else actor_for(child, index, depth - 1)
             if found:
                 return found
     for pobj in prep_objects(token, ("of",)):
-        found = actor_for(pobj, index, depth - 1)
+        found = _with_conjuncts(pobj, index, depth)
         if found:
             return found
     return []
+
+
+def _with_conjuncts(owner: Token, index: MentionIndex, depth: int) -> list[ActorMention]:
+    """The actors of an owner and its conjuncts: "the leaders of Egypt and Jordan" are both countries'."""
+    found: list[ActorMention] = []
+    for part in [owner, *owner.conjuncts]:
+        found.extend(m for m in actor_for(part, index, depth - 1) if m not in found)
+    return found
 
 
 def antecedent(pronoun: Token, index: MentionIndex, sentence: Span) -> ActorMention | None:
@@ -215,6 +223,27 @@ def _as_pronoun(mention: ActorMention) -> ActorMention:
     from dataclasses import replace
 
     return replace(mention, certainty=min(mention.certainty, 0.7))
+
+
+# Where a strike or a deployment lands: "struck targets in Gaza", "massed troops near the border with X".
+AREA_PREPS = ("in", "inside", "into", "near", "along", "across", "outside", "around")
+
+
+def area_targets(verb: Token, index: MentionIndex, sentence: Span, exclude: list[ActorMention]) -> list[ActorMention]:
+    """The country of the area a use or show of force is aimed at, named after the verb or its object.
+
+    A border or frontier passes on to its other side ("near the border with Ukraine"); only actors
+    with a country count (a bare "troops" is the force itself, not its target).
+    """
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    places = prep_objects(verb, AREA_PREPS) + [p for o in objects for p in prep_objects(o, AREA_PREPS)]
+    places += [p for place in places for p in prep_objects(place, ("with", "of"))]  # "the border with X"
+    codes = {m.code for m in exclude}
+    for place in places:
+        found = [m for m in actors([place], index, sentence) if m.country and m not in exclude and m.code not in codes]
+        if found:
+            return found
+    return []
 
 
 def _weapons() -> frozenset[str]:

@@ -48,6 +48,9 @@ class Candidate:
 # Asking or warning others not to act: the request stands; refraining from force is de-escalation.
 RESTRAINT_CODES = {"appeal": "0256", "demand": "1056", "warning": "130"}
 
+# Force and its show (posture, blockade, assault, fight, mass violence) land on the area they are aimed at.
+AREA_ROOTS = {"15", "18", "19", "20"}
+
 # Acts whose to-purpose clause states their grievance or aim and is part of the same event.
 PURPOSE_ROOTS = {"14", "18", "19", "20"}
 
@@ -340,6 +343,8 @@ class ClauseCoder:
             together = bool(own and own.reciprocal) and len({m.country for m in sources if m.country}) > 1
             targets = args.first_targets(verb, index, sentence, sources, extra, own_forces_ok=code[:2] >= "09"
                                          and code[:2] != "15", places=not together)
+        if not targets and code[:2] in AREA_ROOTS:  # "struck targets in Gaza", "near the border with X"
+            targets = args.area_targets(inner_verb if inner_verb is not None else verb, index, sentence, sources)
         if not targets and modality.governor_class(verb) == "threat":  # "warned about X", "warned of X"
             targets = [m for m in args.actors(args.prep_objects(verb, ("about", "of")), index, sentence)
                        if m not in sources]

@@ -1,0 +1,37 @@
+"""Who the parties are in constructions the plain subject/object slots miss (issue 8, coder mechanics)."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Turkish warplanes struck targets in northern Iraq overnight.", ("TUR", "IRQ")),
+    ("Ethiopian jets struck rebel camps inside Somalia on Monday.", ("ETH", "SOM")),
+    ("Moscow massed tanks near its border with Georgia.", ("RUS", "GEO")),
+])
+def test_force_aimed_at_an_area_targets_that_area(code, text, pair):
+    coded = code(text)
+    assert {(s[:3], t[:3]) for s, t, _ in coded} == {pair}
+    assert all(c[:2] in {"15", "18", "19", "20"} for *_, c in coded)
+
+
+def test_a_meeting_place_is_still_no_party(code):
+    # the area rule is for force only: a venue after a diplomatic verb stays out
+    coded = code("The Chilean and Peruvian presidents met in Brazil on Friday.")
+    assert coded and all("BRA" not in (s, t) for s, t, _ in coded)
+
+
+def test_conjoined_countries_after_of_are_all_sources(code):
+    coded = code("The leaders of Chile and Peru discussed the fishing dispute in Lima.")
+    assert {(s[:3], t[:3]) for s, t, _ in coded} == {("CHL", "PER"), ("PER", "CHL")}
+
+
+def test_agentless_expulsion_from_a_country_is_that_countrys_act(code):
+    coded = code("Four Bulgarian diplomats were expelled from Moldova on Tuesday.")
+    assert {(s, t[:3]) for s, t, _ in coded} == {("MDA", "BGR")}
+    assert all(c[:2] == "16" for *_, c in coded)
+
+
+def test_expulsion_with_a_named_doer_keeps_the_doer(code):
+    coded = code("Four Bulgarian diplomats were expelled by Serbia.")
+    assert {(s, t[:3]) for s, t, _ in coded} == {("SRB", "BGR")}
