@@ -26,6 +26,7 @@ class ValidationEntry:
     start: str | None = None
     end: str | None = None
     kind: str = "country"
+    surface: str = ""  # written case unknown (PETRARCH writes every name in capitals): never an acronym
 
 
 def _date(text: str) -> str:
