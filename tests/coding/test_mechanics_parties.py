@@ -35,3 +35,18 @@ def test_agentless_expulsion_from_a_country_is_that_countrys_act(code):
 def test_expulsion_with_a_named_doer_keeps_the_doer(code):
     coded = code("Four Bulgarian diplomats were expelled by Serbia.")
     assert {(s, t[:3]) for s, t, _ in coded} == {("SRB", "BGR")}
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The Nigerian army said its helicopters had bombed a Boko Haram camp.", "NGA"),
+    ("Moscow said its warplanes hit militant positions in Syria.", "RUS"),
+])
+def test_a_doer_owned_by_a_pronoun_acts_for_the_pronouns_referent(code, text, source):
+    coded = code(text)
+    assert coded and {s[:3] for s, _, _ in coded} == {source}
+
+
+def test_an_offer_to_mediate_between_two_parties_names_both(code):
+    coded = code("Norway offered to mediate between Colombia and Venezuela.")
+    assert {(s, t) for s, t, _ in coded} == {("NOR", "COL"), ("NOR", "VEN")}
+    assert all(c[:2] == "03" for *_, c in coded)

@@ -205,17 +205,43 @@ def antecedent(pronoun: Token, index: MentionIndex, sentence: Span) -> ActorMent
     return best
 
 
-def actors(tokens: list[Token], index: MentionIndex, sentence: Span) -> list[ActorMention]:
-    """The actors for argument tokens, with conjuncts ("Iran and Russia") and pronouns resolved."""
+def actors(tokens: list[Token], index: MentionIndex, sentence: Span, owners: bool = False) -> list[ActorMention]:
+    """The actors for argument tokens, with conjuncts ("Iran and Russia") and pronouns resolved.
+
+    With ``owners`` (for doers), a noun owned by a pronoun acts for the pronoun's referent ("its jets").
+    """
     out: list[ActorMention] = []
     for token in tokens:
         for part in [token, *token.conjuncts]:
             found = actor_for(part, index)
-            if not found and part.lower_ in _PRONOUNS:
-                mention = antecedent(part, index, sentence)
+            pronoun = part if part.lower_ in _PRONOUNS else _pronoun_owner(part) if owners else None
+            if not found and pronoun is not None:
+                mention = antecedent(pronoun, index, sentence)
                 found = [_as_pronoun(mention)] if mention is not None else []
+            elif pronoun is not None and found and all(m.country is None for m in found):
+                found = _owned_agents(found, antecedent(pronoun, index, sentence))  # "its jets" -> RUSMIL
             out.extend(m for m in found if m not in out)
     return out
+
+
+_POSSESSIVE_PRONOUNS = {"its", "their", "his", "her"}
+
+
+def _pronoun_owner(noun: Token) -> Token | None:
+    """The possessive pronoun of a noun that names no actor itself: "its aircraft" acts for the pronoun's referent."""
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS), None)
+
+
+def _owned_agents(agents: list[ActorMention], owner: ActorMention | None) -> list[ActorMention]:
+    """Bare agents owned by a pronoun ("its jets") take the country of the pronoun's referent."""
+    from dataclasses import replace
+
+    if owner is None or not owner.country or len(owner.country) != 3:
+        return agents
+    return [replace(m, code=owner.country + m.code[3:], country=owner.country, certainty=min(m.certainty, 0.7))
+            for m in agents]
 
 
 def _as_pronoun(mention: ActorMention) -> ActorMention:

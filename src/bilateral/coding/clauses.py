@@ -304,7 +304,7 @@ class ClauseCoder:
             # PLOVER type (AGREE for a future act) no longer applies
             code, negated = modality.transform("refuse", match.code) or "120", False
             match = replace(match, plover=None, plover_mode=None)
-        sources = (args.actors(args.subject_tokens(verb) or _stative_subject(verb, kind), index, sentence)
+        sources = (args.actors(args.subject_tokens(verb) or _stative_subject(verb, kind), index, sentence, owners=True)
                    or _issuer(verb, index, sentence) or agentless.unnamed_source(verb, code, index, sentence, self.book))
         if not sources:
             return None
@@ -349,7 +349,7 @@ class ClauseCoder:
             targets = [m for m in args.actors(args.prep_objects(verb, ("about", "of")), index, sentence)
                        if m not in sources]
         if not targets and inner_verb is not None and kind != "nonfactual":
-            targets = self._complement_targets(inner_verb, index, sentence, sources, kind)
+            targets = self._complement_targets(inner_verb, index, sentence, sources, kind, extra)
         purpose = _purpose_clause(verb) if inner_verb is None and code[:2] in PURPOSE_ROOTS else None
         if purpose is not None:
             consumed.update(part.i for part in [purpose, *purpose.conjuncts])
@@ -366,8 +366,8 @@ class ClauseCoder:
         return None
 
     @staticmethod
-    def _complement_targets(inner: Token, index: args.MentionIndex, sentence: Span,
-                            sources: list[ActorMention], kind: str | None) -> list[ActorMention]:
+    def _complement_targets(inner: Token, index: args.MentionIndex, sentence: Span, sources: list[ActorMention],
+                            kind: str | None, extra: tuple[str, ...] = ()) -> list[ActorMention]:
         """Targets of a governed action: the subject of "demanded that the US cancel", else its objects."""
         if kind in {"appeal", "demand", "refuse", "warning"}:
             subjects = [m for m in args.actors([c for c in inner.children if c.dep_ in args.SUBJECT_DEPS], index, sentence)
@@ -375,7 +375,7 @@ class ClauseCoder:
             if subjects:
                 return subjects
         for _ in range(3):  # "willing to send material to help defend Saudi Arabia"
-            targets = args.first_targets(inner, index, sentence, sources)
+            targets = args.first_targets(inner, index, sentence, sources, extra)  # "offered to mediate between X and Y"
             if targets:
                 return targets
             inner = next((c for c in inner.children if c.dep_ in {"xcomp", "ccomp", "advcl"} and c.pos_ == "VERB"), None)
