@@ -1,6 +1,6 @@
 """Actor dictionary and gazetteer: surface forms -> CAMEO actor codes and places.
 
-The data are CSV files under ``bilateral/data/actors/`` (countries, institutions, IGOs, armed
+The data are CSV files under ``bilateral/data/actors/`` (countries, regions, institutions, IGOs, armed
 groups, office holders, agent nouns) and ``bilateral/data/gazetteer.csv``. Hand-kept files come
 first; ``people_phoenix.csv`` and ``groups_phoenix.csv`` (converted from the Phoenix dictionaries
 by ``bilateral.actors.phoenix_import``) add the office holders and groups of every country up to
@@ -280,8 +280,9 @@ def _load_actor_file(book: ActorDictionary, path: Path, kind: str | None, first:
 
 
 def _read_countries() -> dict[str, str]:
-    """code -> name for every state and territory."""
-    return {row["code"]: row["name"] for _, row in read_rows(ACTORS_DIR / "countries.csv")}
+    """code -> name for every state and territory, and the CAMEO regions used as actors ("the West")."""
+    return {row["code"]: row["name"] for name in ("countries.csv", "regions.csv")
+            for _, row in read_rows(ACTORS_DIR / name)}
 
 
 def _read_roots() -> dict[str, str]:
@@ -303,9 +304,10 @@ def _build(extra: Path | None) -> ActorDictionary:
     agents = {row["word"]: row["sector"] for name in ("agents.csv", "agents_added.csv")
               for _, row in read_rows(ACTORS_DIR / name)}  # hand-kept rows replace generated ones
     book = ActorDictionary(countries, _read_roots(), agents)
-    for _, row in read_rows(ACTORS_DIR / "countries.csv"):
-        for surface in [row["name"], *row["aliases"].split("|")]:
-            book.add(surface, row["code"], "country", row["name"])
+    for name, kind in (("countries.csv", "country"), ("regions.csv", "region")):
+        for _, row in read_rows(ACTORS_DIR / name):
+            for surface in [row["name"], *row["aliases"].split("|")]:
+                book.add(surface, row["code"], kind, row["name"])
     for name, kind in (("igos.csv", "igo"), ("groups.csv", "group"), ("groups_phoenix.csv", "group"),
                        ("institutions.csv", "institution"), ("state_bodies.csv", "institution"),
                        ("people.csv", "person"), ("people_phoenix.csv", "person")):

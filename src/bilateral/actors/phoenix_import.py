@@ -33,7 +33,8 @@ GROUPS_SOURCE = "Phoenix.MilNonState.actors.txt"
 OUTPUT = ACTORS_DIR / "people_phoenix.csv"
 GROUPS_OUTPUT = ACTORS_DIR / "groups_phoenix.csv"
 COMPILED = date(2014, 1, 30)  # "Generated at: Thu Jan 30 2014" in the source header
-HAND_FILES = ("countries.csv", "people.csv", "institutions.csv", "state_bodies.csv", "groups.csv", "igos.csv")
+HAND_FILES = ("countries.csv", "regions.csv", "people.csv", "institutions.csv", "state_bodies.csv", "groups.csv",
+              "igos.csv")
 _CODE = re.compile(r"\[([^\]]*)\]")
 HEADER = """\
 # people_phoenix.csv: office holders of every country from CountryInfo, with dated CAMEO codes.

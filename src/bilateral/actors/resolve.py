@@ -8,14 +8,17 @@ mention is keyed by its syntactic head token, so the coder can attach it to a ve
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 from spacy.attrs import LOWER
 from spacy.util import filter_spans
 
 from bilateral.actors.dictionary import normalize
+from bilateral.actors.mention import ActorMention  # noqa: F401  (re-exported: the coder imports it from here)
 from bilateral.actors.phrases import PhraseIndex
+from bilateral.actors.places import (PREFIX_PLACE_KINDS, REGION_KINDS, TITLES, place_for_name, place_mention,
+                                     place_prefix, region_actor_holds, region_word_stands)
 
 # Dependents through which a country word colours the noun it modifies.
 _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "nummod", "appos"}
@@ -32,7 +35,6 @@ _TIME_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUAN
 _FALLBACK_LABELS = {"GPE", "NORP", "ORG", "LOC", "FAC"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}  # a named city or region stands for its country
 _DETERMINERS = ("the ", "The ")
-_PREFIX_PLACE_KINDS = frozenset({"city", "capital", "region"})
 # Nouns of a place: "X province" is a place still, whose country goes on to the noun it modifies.
 _PLACE_NOUNS = {"province", "city", "town", "village", "region", "district", "state", "county", "governorate",
                 "oblast", "municipality", "prefecture"}
@@ -42,31 +44,11 @@ _NATIONAL_ENVOYS = {"ambassador", "ambassadors", "representative", "representati
 # Faiths NER tags as NORP: no country.
 _FAITHS = {"christian", "christians", "muslim", "muslims", "islamic", "jewish", "buddhist", "hindu", "catholic",
            "protestant", "orthodox", "sunni", "shia", "shiite", "shi'ite", "sikh", "evangelical", "coptic"}
-# Courtesy titles before a name that are no agent words.
-_TITLES = {"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame", "madame", "monsieur", "herr", "mr.", "mrs.",
-           "ms.", "dr.", "st", "st."}
+_TITLES = TITLES  # courtesy titles before a name that are no agent words
 # "Vietnamese-led forces", "Saudi-led coalition": the country word hangs on the participle.
 _LED = {"led", "run", "commanded", "controlled", "owned"}
 # Words the matcher must not take as a country when written in lower case ("us", "chad").
 _CASE_SENSITIVE_KINDS = {"country", "person", "org", "igo", "group", "place", "capital"}
-
-
-@dataclass(frozen=True, slots=True)
-class ActorMention:
-    """One actor in a Doc: token span, character span, code and what the code is made of."""
-
-    start: int  # first token (Doc index)
-    end: int  # one past the last token
-    char_start: int
-    char_end: int
-    text: str
-    code: str  # CAMEO-style: country + sector ("IRNGOV"), IGO code, or "---" + sector ("---MIL")
-    country: str | None
-    sector: str | None
-    head: int = -1  # token the mention hangs on in the parse
-    certainty: float = 1.0  # 1.0 dictionary phrase, lower for NER guesses and bare agents
-    kind: str = "dictionary"  # dictionary | ner | place | agent (bare agent word) | combined (country + noun)
-    entry_kind: str = ""  # the dictionary's kind of actor: country, person, institution, igo, group
 
 
 class ActorResolver:
@@ -84,7 +66,8 @@ class ActorResolver:
         mentions = self._dictionary_mentions(doc_span, date)
         taken = {i for m in mentions for i in range(m.start, m.end)}
         mentions += self._ner_mentions(doc_span, date, taken)
-        mentions = self._attach_to_agents(mentions, doc_span.doc)
+        mentions = [m for m in mentions if region_word_stands(m, doc_span.doc)]
+        mentions = [m for m in self._attach_to_agents(mentions, doc_span.doc) if region_actor_holds(m, doc_span.doc)]
         taken = {i for m in mentions for i in range(m.start, m.end)}
         mentions += self._bare_agents(doc_span, taken)
         # One mention per head token and country: "Hungarian and Romanian officials" keeps two.
@@ -183,9 +166,9 @@ class ActorResolver:
         if not entries:
             return None
         entry = entries[0]
-        if match.text.islower() and (entry.kind or "") in _CASE_SENSITIVE_KINDS:
+        if match.text.islower() and (entry.kind or "") in _CASE_SENSITIVE_KINDS or _acronym_miscased(match.text, entry):
             return None
-        if len(match) == 1 and match[0].pos_ in {"PRON", "ADP", "DET", "AUX", "VERB"}:
+        if len(match) == 1 and match[0].pos_ in {"PRON", "ADP", "DET", "AUX", "VERB"} and not _acronym_as_verb(match, entry):
             return None
         if entry.kind == "person" and self._name_goes_on(match, entry.name):
             return None
@@ -213,20 +196,24 @@ class ActorResolver:
     def _ner_mentions(self, span: Span, date: str | None, taken: set[int]) -> list[ActorMention]:
         mentions = []
         for ent in span.ents:
-            if ent.label_ not in _FALLBACK_LABELS or any(i in taken for i in range(ent.start, ent.end)):
+            if ent.label_ not in _FALLBACK_LABELS | {"PERSON"} or any(i in taken for i in range(ent.start, ent.end)):
                 continue
-            mention = self._lookup(ent, date, kind="ner")
+            mention = self._lookup(ent, date, kind="ner") if ent.label_ != "PERSON" else None
             if mention is None and ent.label_ in _PLACE_LABELS | {"ORG"}:
-                mention = _place_mention(ent) or _place_prefix(ent)  # "Kano State", "Madras High Court"
+                mention = place_mention(ent) or place_prefix(ent)  # "Kano State", "Madras High Court"
             elif mention is None and ent.label_ == "NORP":  # a town the parser took for a people ("Samarra")
-                mention = _place_mention(ent, kinds=_PREFIX_PLACE_KINDS)
+                mention = place_mention(ent, kinds=PREFIX_PLACE_KINDS)
+            if mention is None and ent.label_ == "PERSON" and not self.dictionary.lookup(ent.text):
+                mention = place_for_name(ent)
             if mention is not None:
                 mentions.append(mention)
-        # A city the parser left untagged but that names a body's seat ("the Madras High Court").
+        # A city the parser left untagged but that names a body's seat ("the Madras High Court"); a
+        # capitalised region it took for a common noun ("Rakhine Buddhists").
         for token in span:
-            if (token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ == "compound" and token.i not in taken
-                    and token.head.pos_ in {"NOUN", "PROPN"}):
-                mention = _place_mention(token.doc[token.i:token.i + 1], kinds=_PREFIX_PLACE_KINDS)
+            if (token.pos_ in {"PROPN", "NOUN"} and not token.ent_type_ and token.dep_ == "compound"
+                    and token.i not in taken and token.head.pos_ in {"NOUN", "PROPN"}):
+                kinds = PREFIX_PLACE_KINDS if token.pos_ == "PROPN" else REGION_KINDS if token.is_title else None
+                mention = place_mention(token.doc[token.i:token.i + 1], kinds=kinds) if kinds else None
                 mentions += [mention] if mention else []
         return mentions
 
@@ -300,32 +287,21 @@ class ActorResolver:
         return mentions
 
 
-def _place_mention(ent: Span, kinds: frozenset[str] | None = None) -> ActorMention | None:
-    """A city or region the gazetteer knows, as a mention of its country ("Kharkiv" -> UKR)."""
-    try:
-        from bilateral.actors.dictionary import find_place
+def _acronym_miscased(text: str, entry) -> bool:
+    """True when an acronym is matched by a word in other case: "pan" or "Pan" is not Mexico's PAN.
 
-        place = find_place(ent.text)
-    except (ImportError, OSError, ValueError):
-        return None
-    if place is None or not place.country or len(place.country) != 3 or kinds and place.kind not in kinds:
-        return None
-    return ActorMention(
-        start=ent.start, end=ent.end, char_start=ent.start_char, char_end=ent.end_char, text=ent.text,
-        code=place.country, country=place.country, sector=None, head=ent.root.i, certainty=0.8, kind="place",
-    )
-
-
-def _place_prefix(ent: Span) -> ActorMention | None:
-    """The leading city or region of an organisation's name ("Kano State" -> Kano), as a place mention.
-
-    Countries are left to the dictionary; only a city, capital or region the gazetteer knows counts.
+    Acronyms of four letters or more may be written as words ("Nato"); shorter ones only in capitals.
     """
-    for size in range(len(ent) - 1, 0, -1):
-        mention = _place_mention(ent[:size], kinds=_PREFIX_PLACE_KINDS)
-        if mention is not None:
-            return mention
-    return None
+    surface = entry.surface
+    if not (surface.isupper() and surface.isalpha()) or text.isupper():
+        return False
+    return text.islower() or len(surface) < 4
+
+
+def _acronym_as_verb(match: Span, entry) -> bool:
+    """True for a capitalised acronym of three letters or more the tagger took for a verb ("FDLR")."""
+    text = match.text
+    return match[0].pos_ == "VERB" and len(text) >= 3 and text.isupper() and entry.surface == text
 
 
 def _modified_noun(token: Token, agent_sector) -> Token | None:
