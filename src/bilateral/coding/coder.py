@@ -12,7 +12,8 @@ from bilateral.coding.classifier import CONFIDENCE_WEIGHT, load_model, rule_feat
 from bilateral.coding.clauses import Candidate, ClauseCoder
 from bilateral.coding.context import doc_context
 from bilateral.coding.events import build_events
-from bilateral.coding.nlp import ensure_line_breaks, load_pipeline
+from bilateral.coding.headline_case import HeadlineCase, reparse_headlines
+from bilateral.coding.nlp import LINE_BREAKS, ensure_line_breaks, load_pipeline
 from bilateral.coding.nominal import nominal_candidates
 from bilateral.coding.patterns import pattern_book
 from bilateral.model import Article, Event, Sentence
@@ -54,6 +55,7 @@ class Coder:
         self.nlp, self.actors, self.profile = nlp, actors, profile
         self.batch_size, self.keep_negated = batch_size, keep_negated
         self.resolver = ActorResolver(nlp, actors)
+        self.headline_case = HeadlineCase(nlp, self.resolver.phrases, _place_names())
         self.book = pattern_book()
         self.clauses = ClauseCoder(self.book)
         self.sentence_model = load_model()
@@ -62,12 +64,16 @@ class Coder:
         """Code articles lazily, parsing them in batches; yields one CodedDocument per article."""
         stream = ((article.text, article) for article in articles)
         for doc, article in self.nlp.pipe(stream, as_tuples=True, batch_size=self.batch_size):
-            yield self.code_doc(doc, article)
+            yield self.code_doc(self.parse_headlines(doc), article)
 
     def code_sentence(self, text: str, date: str | None = None) -> list[Event]:
         """The events of one sentence or headline (for tests and quick looks)."""
         article = Article(text=text, date=date)
-        return self.code_doc(self.nlp(text), article).events
+        return self.code_doc(self.parse_headlines(self.nlp(text)), article).events
+
+    def parse_headlines(self, doc: Doc) -> Doc:
+        """Re-parse the Doc's Title Case or ALL CAPS headlines in sentence case (see ``headline_case``)."""
+        return reparse_headlines(self.nlp, doc, self.headline_case, disable=[LINE_BREAKS])
 
     def code_doc(self, doc: Doc, article: Article, classify: bool = True,
                  parsed: Container[int] | None = None) -> CodedDocument:
@@ -150,6 +156,14 @@ class Coder:
         if has_verb or headline:
             found += nominal_candidates(sentence, index, self.book)
         return found
+
+
+def _place_names() -> list[str]:
+    """Gazetteer names and aliases: a capitalised headline keeps their case."""
+    from bilateral.actors.dictionary import load_gazetteer
+
+    frame = load_gazetteer()
+    return [s for name, aliases in zip(frame["name"], frame["aliases"]) for s in [name, *str(aliases).split("|")] if s]
 
 
 def _solo_worthy(candidate: Candidate) -> bool:

@@ -13,17 +13,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-import numpy
-from spacy.attrs import DEP, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
 from spacy.tokens import Doc, Span
 
 from bilateral.coding.coder import CodedDocument
+from bilateral.coding.headline_case import merge_parses, parse_as_sentences
 from bilateral.coding.nlp import LINE_BREAKS
 from bilateral.model import Article
 from bilateral.scale.prescan import Prescan
-
-# What the parse of a sentence adds; copied into the article's Doc.
-PARSE_ATTRS = [TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE, ENT_KB_ID]
 
 
 @dataclass
@@ -92,12 +88,10 @@ class SentenceCoder:
     def _parse(self, sents: list[Span]) -> list[Doc]:
         """Parse sentences as Docs of their own (one sentence each)."""
         # Each split sentence stays one sentence (so numbering does not depend on what is parsed).
-        docs = [Doc(self.nlp.vocab, words=[t.text for t in s], spaces=[bool(t.whitespace_) for t in s],
-                    sent_starts=[True] + [False] * (len(s) - 1)) for s in sents]
         # The line-break rule already ran on the whole article, with each line's true start; run
         # again on a sentence alone it could split it, and numbering would depend on the scan.
         skip = [LINE_BREAKS] if LINE_BREAKS in self.nlp.pipe_names else []
-        return list(self.nlp.pipe(docs, batch_size=self.parse_batch, disable=skip))
+        return parse_as_sentences(self.nlp, sents, self.coder.headline_case, self.parse_batch, skip)
 
     def split(self, texts: list[str]) -> list[Doc]:
         """Tokenise and split into sentences without parsing (senter, then the line-break rule)."""
@@ -110,27 +104,3 @@ class SentenceCoder:
         blank = [not whole[sent.start_char:sent.end_char].strip() for sent in sents]
         decisions = self.prescan.select(doc, sents) if self.prescan is not None else [True] * len(sents)
         return [d and not empty for empty, d in zip(blank, decisions)]
-
-
-def merge_parses(doc: Doc, sents: list[Span], parsed: list[tuple[Span, Doc]]) -> Doc:
-    """Write each sentence's parse into the article's Doc; unparsed sentences stay as split.
-
-    Args:
-        doc: the tokenised, split article.
-        sents: its sentences, in order, covering every token.
-        parsed: (sentence, its parsed Doc) for the sentences that were parsed.
-    Returns:
-        ``doc`` itself, annotated: tags, lemmas, dependencies and entities where parsed, and
-        every split sentence still starting a sentence.
-    """
-    if not parsed:
-        return doc
-    array = numpy.zeros((len(doc), len(PARSE_ATTRS)), dtype="uint64")
-    for sent, sent_doc in parsed:
-        array[sent.start:sent.end] = sent_doc.to_array(PARSE_ATTRS)
-    doc.from_array(PARSE_ATTRS, array)  # recomputes sentence starts from the heads
-    starts = doc.to_array([SENT_START])
-    for sent in sents:  # unparsed tokens have no head, so their sentences must be restored
-        starts[sent.start] = 1
-    doc.from_array([SENT_START], starts)
-    return doc

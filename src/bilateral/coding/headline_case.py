@@ -1,0 +1,169 @@
+"""Title Case and ALL CAPS headlines, parsed as if written in sentence case.
+
+Many outlets (and most feeds) capitalise every word of a headline: "Iran Leader Criticizes
+Russia's Response". spaCy's small English model reads each capitalised word as part of a
+name, so the verb becomes a compound noun and no event is found. Here such a sentence is
+parsed from a copy in which every capitalised common word is lower-cased while names (actor
+dictionary phrases, gazetteer places, words no English word list knows) keep their case. The
+parse is then written back onto the original tokens (``merge_parses``), so every text and
+offset the coder reports is the source's. Lower-casing keeps each word's length.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy
+from spacy.attrs import (DEP, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_STOP, IS_TITLE, IS_UPPER, LEMMA,
+                         LOWER, MORPH, POS, SENT_START, TAG)
+from spacy.tokens import Doc, Span
+
+from bilateral.actors.phrases import PhraseIndex
+
+# What the parse of a sentence adds; copied into the article's Doc.
+PARSE_ATTRS = [TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE, ENT_KB_ID]
+MIN_CONTENT_WORDS = 3  # "Iran Says" is too short to tell a headline style from two names
+CAPITALISED_SHARE = 0.8  # of content words; headline styles leave short function words lower case
+# English suffixes from an inflected form back to a word-list entry ("criticizes" -> "criticize").
+_SUFFIXES = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ied", "y"), ("d", ""),
+             ("ing", ""), ("ing", "e"))
+
+
+@lru_cache(maxsize=4)
+def _common_words(nlp) -> frozenset[str]:
+    """Lower-case English words: the lemmatizer's WordNet index and exceptions, and stop words."""
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    words: set[str] = set(nlp.Defaults.stop_words)
+    for table in ("lemma_index", "lemma_exc"):
+        if lookups.has_table(table):
+            for part in lookups.get_table(table).values():
+                words.update(w for w in part if "_" not in w)
+    return frozenset(words)
+
+
+class HeadlineCase:
+    """Finds Title Case / ALL CAPS sentences and gives their words in sentence case.
+
+    Args:
+        nlp: the coder's spaCy pipeline (tokenizer, lemmatizer tables, stop words).
+        names: a ``PhraseIndex`` of the actor dictionary's phrases (they keep their case).
+        places: place names from the gazetteer (they keep their case too).
+    """
+
+    def __init__(self, nlp, names: PhraseIndex, places: list[str] = ()):
+        self.nlp, self.names = nlp, names
+        self.common = _common_words(nlp)
+        self.stop = nlp.Defaults.stop_words
+        self.places = PhraseIndex()
+        self.places.add_texts(nlp.tokenizer, sorted({p for p in places if p.strip()}))
+
+    def words(self, sent: Span | Doc) -> list[str] | None:
+        """The sentence's words in sentence case, or None when it is not a capitalised headline."""
+        style = self._style(sent)
+        if style is None:
+            return None
+        keep = self._names(numpy.asarray(sent.to_array([LOWER])).reshape(-1).tolist(), sent, style)
+        words = [self._recased(i, token, style, i in keep) for i, token in enumerate(sent)]
+        changed = sum(word != token.text for word, token in zip(words, sent))
+        return words if changed >= 2 else None
+
+    def _recased(self, i: int, token, style: str, name: bool) -> str:
+        """One word in sentence case: common words lower, names as they are ("TEHRAN" -> "Tehran")."""
+        word = token.text
+        if not token.is_alpha:
+            return word
+        name = name or not self._is_common(token.lower_)
+        if style == "title":
+            new = word.lower() if i > 0 and not name and token.is_title else word
+        elif name:
+            new = word if len(word) <= 4 else word[0] + word[1:].lower()  # "UN", "IRAN" stay
+        else:
+            new = word[0] + word[1:].lower() if i == 0 else word.lower()
+        return new if len(new) == len(word) else word
+
+    def _style(self, sent) -> str | None:
+        """'title' or 'upper' for a capitalised headline, None for ordinary text (flags read as arrays: cheap).
+
+        Title Case leaves no content word in lower case (but for the part after a hyphen,
+        "Pro-vaccine"); a sentence dense with names and titles still has its verb in lower case.
+        """
+        flags = sent.to_array([IS_ALPHA, IS_STOP, IS_TITLE, IS_UPPER, IS_LOWER, IS_PUNCT])
+        if len(flags) < MIN_CONTENT_WORDS + 1:
+            return None
+        alpha, stop, title, upper, lower, punct = flags.T.astype(bool)
+        content = (alpha & ~stop)[1:]
+        count = int(content.sum())
+        if count < MIN_CONTENT_WORDS:
+            return None
+        if not (alpha & lower).any() and int((upper[1:] & content).sum()) >= CAPITALISED_SHARE * count:
+            return "upper"
+        after_hyphen = numpy.concatenate([[False], punct[:-1]])[1:]
+        if (content & lower[1:] & ~after_hyphen).any():
+            return None
+        return "title" if int(((title | upper)[1:] & content).sum()) >= CAPITALISED_SHARE * count else None
+
+    def _names(self, lowers: list[int], sent, style: str) -> set[int]:
+        """Positions inside a dictionary phrase or place; a lone function word ("May", "Will") is no name.
+
+        In capitals "US" is the country, not the pronoun.
+        """
+        keep: set[int] = set()
+        for index in (self.names, self.places):
+            for start, end, _ in index.matches(lowers):
+                if end - start == 1 and sent[start].lower_ in self.stop and not (style == "upper" and len(sent[start]) == 2):
+                    continue
+                keep.update(range(start, end))
+        return keep
+
+    def _is_common(self, lower: str) -> bool:
+        if lower in self.common:
+            return True
+        return any(lower.endswith(suffix) and len(lower) > len(suffix) + 2 and lower[:-len(suffix)] + stem in self.common
+                   for suffix, stem in _SUFFIXES)
+
+
+def reparse_headlines(nlp, doc: Doc, recase: HeadlineCase, disable: list[str] = ()) -> Doc:
+    """Re-parse a parsed Doc's capitalised headline sentences in sentence case (``doc`` itself, updated)."""
+    sents = list(doc.sents)
+    todo = [(sent, words) for sent in sents if (words := recase.words(sent))]
+    if not todo:
+        return doc
+    docs = [_sentence_doc(nlp, sent, words) for sent, words in todo]
+    parsed = list(nlp.pipe(docs, disable=list(disable)))
+    return merge_parses(doc, sents, [(sent, sent_doc) for (sent, _), sent_doc in zip(todo, parsed)])
+
+
+def _sentence_doc(nlp, sent: Span, words: list[str]) -> Doc:
+    return Doc(nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in sent],
+               sent_starts=[True] + [False] * (len(sent) - 1))
+
+
+def parse_as_sentences(nlp, sents: list[Span], recase: HeadlineCase | None = None, batch_size: int = 256,
+                       disable: list[str] = ()) -> list[Doc]:
+    """Parse sentences as Docs of their own (one sentence each), capitalised headlines in sentence case."""
+    docs = [_sentence_doc(nlp, sent, (recase.words(sent) if recase is not None else None) or [t.text for t in sent])
+            for sent in sents]
+    return list(nlp.pipe(docs, batch_size=batch_size, disable=list(disable)))
+
+
+def merge_parses(doc: Doc, sents: list[Span], parsed: list[tuple[Span, Doc]]) -> Doc:
+    """Write each sentence's parse into the article's Doc; unparsed sentences stay as split.
+
+    Args:
+        doc: the tokenised, split article.
+        sents: its sentences, in order, covering every token.
+        parsed: (sentence, its parsed Doc) for the sentences that were parsed.
+    Returns:
+        ``doc`` itself, annotated: tags, lemmas, dependencies and entities where parsed, and
+        every split sentence still starting a sentence.
+    """
+    if not parsed:
+        return doc
+    array = doc.to_array(PARSE_ATTRS) if doc.has_annotation("DEP") else numpy.zeros((len(doc), len(PARSE_ATTRS)), dtype="uint64")
+    for sent, sent_doc in parsed:
+        array[sent.start:sent.end] = sent_doc.to_array(PARSE_ATTRS)
+    doc.from_array(PARSE_ATTRS, array)  # recomputes sentence starts from the heads
+    starts = doc.to_array([SENT_START])
+    for sent in sents:  # unparsed tokens have no head, so their sentences must be restored
+        starts[sent.start] = 1
+    doc.from_array([SENT_START], starts)
+    return doc
