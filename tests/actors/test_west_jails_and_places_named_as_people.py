@@ -50,3 +50,26 @@ def test_a_one_word_city_name_used_as_a_given_name_stays_a_person(find):
     # "Madison" is a US city in the gazetteer; as the subject of "thanked her parents" it is a woman.
     codes = find("Madison thanked her parents.")
     assert not any(code.startswith("USA") for code in codes.values()), codes
+
+
+def test_the_west_bank_stays_palestinian_when_west_is_no_actor(find):
+    codes = find("Israel reimposed blockades in the West Bank on Friday.")
+    assert "PSE" in codes.values() and not any(code.startswith("WST") for code in codes.values()), codes
+
+
+def test_a_capitalised_region_before_a_people_noun_places_them(find):
+    assert find("Rakhine Buddhists").get("Rakhine Buddhists") == "MMRBUD"
+
+
+def test_short_acronyms_need_capitals(find):
+    assert any(code.startswith("MEX") for code in find("PAN lawmakers walked out of the chamber.").values())
+    assert not any(code.startswith("MEX") for code in find("Pan Gongsheng said rates would stay on hold.").values())
+    assert not any(code.startswith("MEX") for code in find("She put the pan on the stove.").values())
+
+
+def test_an_acronym_the_tagger_takes_for_a_verb_is_still_the_group(find):
+    assert find("FDLR").get("FDLR") == "RWAREB"
+
+
+def test_state_news_agencies_are_their_government_s_media(find):
+    assert "KWTGOVMED" in find("KUNA reported that the emir had received the envoy.").values()

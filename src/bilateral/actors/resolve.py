@@ -63,10 +63,10 @@ class ActorResolver:
     def find(self, doc: Doc | Span, date: str | None = None) -> list[ActorMention]:
         """All actor mentions in a Doc or sentence, one per head token, in text order."""
         doc_span = doc if isinstance(doc, Span) else doc[:]
-        mentions = self._dictionary_mentions(doc_span, date)
+        # A region word that is no actor here ("West" of "West Bank") leaves its tokens to the tagger's entities.
+        mentions = [m for m in self._dictionary_mentions(doc_span, date) if region_word_stands(m, doc_span.doc)]
         taken = {i for m in mentions for i in range(m.start, m.end)}
-        mentions += self._ner_mentions(doc_span, date, taken)
-        mentions = [m for m in mentions if region_word_stands(m, doc_span.doc)]
+        mentions += [m for m in self._ner_mentions(doc_span, date, taken) if region_word_stands(m, doc_span.doc)]
         mentions = [m for m in self._attach_to_agents(mentions, doc_span.doc) if region_actor_holds(m, doc_span.doc)]
         taken = {i for m in mentions for i in range(m.start, m.end)}
         mentions += self._bare_agents(doc_span, taken)
