@@ -69,7 +69,7 @@ def test_a_career_moves_the_code_with_the_dates(book):
     assert codes("Kartapolov", "2023-01-01") == ["RUSLEG"]  # the Duma
     assert codes("Agathon Rwasa", "2005-01-01") == ["BDIREB"]
     assert codes("Agathon Rwasa", "2023-01-01") == ["BDIOPP"]
-    assert codes("Michelle Bachelet", "2020-01-01") == ["IGOUNOHRI"]
+    assert codes("Michelle Bachelet", "2020-01-01") == ["IGOUNOHRIHCH"]
 
 
 def test_a_dismissed_minister_leaves_on_the_vote(book):
@@ -79,3 +79,9 @@ def test_a_dismissed_minister_leaves_on_the_vote(book):
 
 def test_serving_officers_keep_their_military_code(book):
     assert [e.code for e in book.lookup("Muhoozi Kainerugaba", "2022-05-01")] == ["UGAMIL"]
+
+
+def test_a_hyphenated_given_name_is_also_found_spaced(book):
+    assert [e.code for e in book.lookup("Mohammad Reza Gharaei Ashtiani", "2022-06-01")] == ["IRNMIL"]
+    # only people's names: a body's hyphen stays ("Self-Defense Forces" is not "Self Defense Forces")
+    assert book.lookup("Self Defense Forces", "2022-06-01") == []

@@ -237,11 +237,18 @@ _MOHAMMED = re.compile(r"\b(?:Mohammed|Mohammad|Muhammad|Mohamed|Mohamad|Muhamme
 _MOHAMMED_FORMS = ("Mohammed", "Mohammad", "Muhammad", "Mohamed")
 
 
-def name_variants(surface: str) -> list[str]:
-    """Other spellings of a name: the Arabic article (see ``article_variants``) and Mohammed/Muhammad/..."""
+# A hyphen joining two capitalised parts of a name, often written as a space ("Mohammad-Reza", "Amir-Abdollahian").
+_NAME_HYPHEN = re.compile(r"(?<=[a-z])-(?=[A-Z])")
+
+
+def name_variants(surface: str, person: bool = False) -> list[str]:
+    """Other spellings of a name: the Arabic article (see ``article_variants``), Mohammed/Muhammad/...,
+    and for a person a hyphen between capitalised parts as a space (not for bodies: "Self-Defense Forces")."""
     forms = article_variants(surface)
     if _MOHAMMED.search(surface):
         forms += [_MOHAMMED.sub(given, f) for f in list(forms) for given in _MOHAMMED_FORMS]
+    if person:
+        forms += [_NAME_HYPHEN.sub(" ", f) for f in list(forms) if _NAME_HYPHEN.search(f)]
     return list(dict.fromkeys(forms))
 
 
@@ -275,7 +282,8 @@ def _load_actor_file(book: ActorDictionary, path: Path, kind: str | None, first:
             raise ActorFileError(path, f"role must be empty or one of {sorted(ROLES)}, joined by ';'", line)
         start, end = _parse_dates(path, line, row)
         row_kind = kind or row.get("kind") or ("person" if name in holds_office else "institution")
-        for surface in dict.fromkeys(v for s in [name, *aliases[name]] if s.strip() for v in name_variants(s)):
+        person = row_kind == "person"
+        for surface in dict.fromkeys(v for s in [name, *aliases[name]] if s.strip() for v in name_variants(s, person)):
             book.add(surface, code, row_kind, name, ";".join(roles), start, end, first)
 
 

@@ -166,10 +166,13 @@ class ActorResolver:
         if not entries:
             return None
         entry = entries[0]
-        if match.text.islower() and (entry.kind or "") in _CASE_SENSITIVE_KINDS or _acronym_miscased(match.text, entry):
+        if match.text.islower() and (entry.kind or "") in _CASE_SENSITIVE_KINDS:
             return None
-        if len(match) == 1 and match[0].pos_ in {"PRON", "ADP", "DET", "AUX", "VERB"} and not _acronym_as_verb(match, entry):
+        if _acronym_miscased(match.text, entry):
             return None
+        if len(match) == 1 and match[0].pos_ in {"PRON", "ADP", "DET", "AUX", "VERB"}:
+            if not _acronym_as_verb(match, entry):
+                return None
         if entry.kind == "person" and self._name_goes_on(match, entry.name):
             return None
         sector = (entry.sector or "")[:3] or None
