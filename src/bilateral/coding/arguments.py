@@ -84,6 +84,8 @@ def subject_tokens(verb: Token) -> list[Token]:
         if verb.dep_ == "relcl" and subjects[0].tag_ in {"WDT", "WP"}:
             return [verb.head]
         return _listed_before(verb, subjects[0]) + subjects
+    if verb.dep_ == "xcomp" and is_passive(verb.head):  # "X is scheduled to visit", "X was asked to leave"
+        return [c for c in verb.head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
     if verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and verb.head.pos_ in {"VERB", "AUX", "ADJ"}:
         return subject_tokens(verb.head)
     if verb.dep_ == "attr" and verb.pos_ == "VERB" and verb.head.lemma_ == "be":  # "X is mediating", misparsed
@@ -109,6 +111,10 @@ def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
         for child in token.children:  # "agent": the by-phrase of a participle ("memos sent by X")
             if child.dep_ in {"prep", "dative", "agent"} and child.lower_ == prep:
                 found.extend(g for g in child.children if g.dep_ == "pobj")
+            elif child.dep_ == "prep" and child.lower_ in {"out", "away"} and not any(g.dep_ == "pobj" for g in child.children):
+                inner = {prep, "of"} if prep == "from" and child.lower_ == "out" else {prep}  # "out of X" is "from X"
+                found.extend(p for g in child.children if g.dep_ == "prep" and g.lower_ in inner
+                             for p in g.children if p.dep_ == "pobj")
     return found
 
 
@@ -162,6 +168,8 @@ def target_candidates(verb: Token, extra_preps: tuple[str, ...] = (), places: bo
         candidates += object_prep_chain(obj, preps=PLACE_PREPS)
     for pobj in prep_objects(verb, ("for", "in", "on", "about", "over")):  # "talks on the resumption of ties with X"
         candidates += object_prep_chain(pobj, 2)
+    for pobj in prep_objects(verb, ("of", "from")):  # "walked out of the talks with X", "withdrew from its deal with X"
+        candidates += prep_objects(pobj, ("with", "between"))
     return candidates
 
 

@@ -165,6 +165,12 @@ def _governed(verb: Token, own: PatternMatch | None) -> tuple[str | None, Token 
     return kind, _past_aspect(inner)
 
 
+def _governor_negated(verb: Token) -> bool:
+    """True if the verb's governing object noun is negated: "has no plans to attack", "no intention to"."""
+    found = modality.noun_governor(verb)
+    return found is not None and modality.is_negated(found[1])
+
+
 def _past_aspect(inner: Token | None) -> Token | None:
     """The act under verbs of beginning or resuming ("prepared to resume shelling": the shelling)."""
     for _ in range(3):
@@ -292,7 +298,8 @@ class ClauseCoder:
         future = inner_verb is None and modality.is_future(verb)  # CAMEO: the act itself (see modality)
         if future:
             match = _future_plover(match, code)
-        negated = modality.is_negated(verb) or (inner_verb is not None and modality.is_negated(inner_verb))
+        negated = (modality.is_negated(verb) or (inner_verb is not None and modality.is_negated(inner_verb))
+                   or _governor_negated(verb))
         if negated and not modality.is_negated(verb) and kind in RESTRAINT_CODES:
             # "urged X not to fill the dam": still an appeal, to refrain (de-escalate if the act is force)
             inner = match_verb(inner_verb, self.book)
