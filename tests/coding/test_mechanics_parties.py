@@ -8,6 +8,7 @@ import pytest
     ("Turkish warplanes struck targets in northern Iraq overnight.", ("TUR", "IRQ")),
     ("Ethiopian jets struck rebel camps inside Somalia on Monday.", ("ETH", "SOM")),
     ("Moscow massed tanks near its border with Georgia.", ("RUS", "GEO")),
+    ("Moscow massed tanks close to the border with Georgia.", ("RUS", "GEO")),
 ])
 def test_force_aimed_at_an_area_targets_that_area(code, text, pair):
     coded = code(text)
