@@ -26,7 +26,8 @@ TITLES = {"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame", "madame", "mon
 def region_word_stands(mention: ActorMention, doc: Doc) -> bool:
     """False for a region word that names a direction or part of a place ("western Iraq", "West Bank").
 
-    "the West" stands as a noun (capitalised, after the article); "Western" waits for an agent noun.
+    "the West" stands as a noun (capitalised, after the article, not before another capitalised word:
+    "the West African bloc"); "Western" waits for an agent noun.
     """
     if mention.entry_kind != "region":
         return True
@@ -34,7 +35,9 @@ def region_word_stands(mention: ActorMention, doc: Doc) -> bool:
     if word.dep_ == "compound":
         return False
     if word.lower_ == "west":
-        return word.text == "West" and word.i > 0 and doc[word.i - 1].lower_ == "the"
+        after = doc[word.i + 1] if word.i + 1 < len(doc) else None
+        named_on = after is not None and after.is_title and after.ent_type_ not in {"DATE", "TIME"}
+        return word.text == "West" and word.i > 0 and doc[word.i - 1].lower_ == "the" and not named_on
     return True
 
 
