@@ -51,3 +51,8 @@ def test_an_offer_to_mediate_between_two_parties_names_both(code):
     coded = code("Norway offered to mediate between Colombia and Venezuela.")
     assert {(s, t) for s, t, _ in coded} == {("NOR", "COL"), ("NOR", "VEN")}
     assert all(c[:2] == "03" for *_, c in coded)
+
+
+def test_what_an_object_is_about_names_the_target(code):
+    coded = code("Sweden expressed concern about Hungary's new media law.")
+    assert {(s, t) for s, t, _ in coded} == {("SWE", "HUN")}

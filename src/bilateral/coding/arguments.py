@@ -20,7 +20,7 @@ CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "xcomp", "acl", 
 # "in" stays out: after a verb it usually names the place, not the recipient ("met in Moscow").
 TARGET_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "onto", "upon",
                 "for", "from", "over", "across")
-OBJECT_PREPS = ("on", "against", "to", "with", "for", "over", "into", "at", "toward", "towards", "upon",
+OBJECT_PREPS = ("on", "against", "to", "with", "for", "over", "about", "into", "at", "toward", "towards", "upon",
                 "onto", "from", "between", "in", "inside")
 _POSSESSORS = {"poss", "amod", "compound", "nmod", "appos", "nummod"}
 _PRONOUNS = {"it", "they", "he", "she", "its", "their", "his", "her", "them", "him", "we", "our", "itself"}
