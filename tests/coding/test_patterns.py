@@ -76,3 +76,18 @@ def test_patterns_every_core_verb_with_a_default_is_a_known_verb(book):
 
 def test_patterns_core_only_verb_codes_in_a_sentence(code):
     assert ("USA", "VEN", "163") in code("The United States sanctioned Venezuela.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A pledge of aid is the intent to give it (033 and its kinds), not general cooperation (030).
+    ("Norway pledged new aid to Somalia after the floods.", ("NOR", "SOM", "033")),
+    ("Poland pledged military aid to Georgia.", ("POL", "GEO", "0332")),
+    # Announcing a stop to aid is the stop itself; the aid word alone would read as a pledge.
+    ("Canada announced a suspension of aid to Haiti.", ("CAN", "HTI", "162")),
+    # Light verbs: the noun carries the event.
+    ("Serbia made concessions to Kosovo on licence plates.", ("SRB", "KSV", "080")),
+    ("Ukraine brought a lawsuit against Russia at the court.", ("UKR", "RUS", "115")),
+    ("Greece imposed a naval blockade on Albania.", ("GRC", "ALB", "191")),
+])
+def test_patterns_pledges_stops_and_light_verbs_in_a_sentence(code, text, expected):
+    assert expected in code(text)
