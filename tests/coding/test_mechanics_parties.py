@@ -56,3 +56,8 @@ def test_an_offer_to_mediate_between_two_parties_names_both(code):
 def test_what_an_object_is_about_names_the_target(code):
     coded = code("Sweden expressed concern about Hungary's new media law.")
     assert {(s, t) for s, t, _ in coded} == {("SWE", "HUN")}
+
+
+def test_a_thing_from_a_country_stands_for_that_country(code):
+    coded = code("Sudan's army fired at a convoy from Chad.")
+    assert {(s[:3], t) for s, t, _ in coded} == {("SDN", "TCD")}

@@ -186,7 +186,7 @@ def actor_for(token: Token, index: MentionIndex, depth: int = 2) -> list[ActorMe
             found = _with_conjuncts(child, index, depth) if child.dep_ == "poss" else actor_for(child, index, depth - 1)
             if found:
                 return found
-    for pobj in prep_objects(token, ("of",)):
+    for pobj in prep_objects(token, ("of", "from")):  # "the army of X", "a vessel from X"
         found = _with_conjuncts(pobj, index, depth)
         if found:
             return found
