@@ -61,3 +61,8 @@ def test_what_an_object_is_about_names_the_target(code):
 def test_a_thing_from_a_country_stands_for_that_country(code):
     coded = code("Sudan's army fired at a convoy from Chad.")
     assert {(s[:3], t) for s, t, _ in coded} == {("SDN", "TCD")}
+
+
+def test_two_countries_talking_about_one_sides_own_agents_act_on_each_other(code):
+    coded = code("Chile and Peru held talks on border security in Lima.")
+    assert {(s, t) for s, t, _ in coded} == {("CHL", "PER"), ("PER", "CHL")}

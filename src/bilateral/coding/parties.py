@@ -85,9 +85,12 @@ def mutual(verbs: list[Token | None], sources: list[ActorMention]) -> bool:
 
 
 def each_other(code: str, sources: list[ActorMention], targets: list[ActorMention]) -> bool:
-    """True if countries cooperating together found only bare agents as targets: "Iran, Saudi Arabia
-    agree to reopen embassies" is an act of each on the other, not on the embassies."""
-    return "03" <= code[:2] <= "08" and several(sources) and bool(targets) and all(m.country is None for m in targets)
+    """True if countries cooperating together found only bare agents, or agents of their own, as targets:
+    "Iran, Saudi Arabia agree to reopen embassies" and "Iran and Iraq held talks on border security in
+    Tehran" are acts of each on the other, not on the embassies or on Iran's security forces."""
+    countries = {m.country for m in sources if m.country}
+    return ("03" <= code[:2] <= "08" and several(sources) and len(countries) > 1 and bool(targets)
+            and all(m.country is None or (m.country in countries and m.code != m.country) for m in targets))
 
 
 def without_venue(verb: Token, code: str, sources: list[ActorMention],
