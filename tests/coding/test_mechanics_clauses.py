@@ -39,3 +39,23 @@ def test_the_partner_behind_out_of_or_from_is_the_target(code, text, target):
 def test_according_to_names_no_target(code):
     coded = code("Two Nigerian soldiers were killed on Monday, according to Niger's army.")
     assert all(not t.startswith("NER") for _, t, _ in coded)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Turkey threatened to halt the talks if Greece goes ahead with the drilling.", "GRC"),
+    ("Serbia threatened to recall its envoy unless Montenegro drops the law.", "MNE"),
+])
+def test_a_threat_is_aimed_at_the_party_it_is_conditioned_on(code, text, target):
+    coded = code(text)
+    assert coded and {t for _, t, _ in coded} == {target}
+    assert all(c[:2] == "13" for *_, c in coded)
+
+
+def test_a_threat_with_its_own_target_keeps_it(code):
+    coded = code("Sudan threatened to attack Chad if Egypt sends troops.")
+    assert {t for _, t, _ in coded} == {"TCD"}
+
+
+def test_fire_at_targets_in_a_place_lands_on_that_place(code):
+    coded = code("Ethiopian tanks fired shells at targets in Asmara.")
+    assert {(s[:3], t) for s, t, _ in coded} == {("ETH", "ERI")}

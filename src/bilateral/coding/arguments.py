@@ -270,7 +270,8 @@ def area_targets(verb: Token, index: MentionIndex, sentence: Span, exclude: list
     with a country count (a bare "troops" is the force itself, not its target).
     """
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    places = prep_objects(verb, AREA_PREPS) + [p for o in objects for p in prep_objects(o, AREA_PREPS)]
+    aimed = [p for h in [verb, *objects] for p in prep_objects(h, ("at", "on", "against"))]  # "at targets in X"
+    places = prep_objects(verb, AREA_PREPS) + [p for o in objects + aimed for p in prep_objects(o, AREA_PREPS)]
     places += [p for c in [*verb.children, *(g for o in objects for g in o.children)]  # "close to the border with X"
                if c.dep_ in {"advmod", "amod"} and c.lower_ in {"close", "near", "next"} for p in prep_objects(c, ("to",))]
     places += [p for place in places for p in prep_objects(place, ("with", "of"))]  # "the border with X"

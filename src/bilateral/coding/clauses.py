@@ -171,6 +171,19 @@ def _governor_negated(verb: Token) -> bool:
     return found is not None and modality.is_negated(found[1])
 
 
+def _conditioned(verb: Token, inner: Token | None, index: args.MentionIndex, sentence: Span,
+                 sources: list[ActorMention]) -> list[ActorMention]:
+    """The party a threat is conditioned on: the subject of its "if"/"unless" clause."""
+    for head in (inner, verb):
+        for clause in (c for c in head.children if c.dep_ == "advcl") if head is not None else ():
+            if modality.is_conditional(clause):
+                subjects = [c for c in clause.children if c.dep_ in args.SUBJECT_DEPS | args.PASSIVE_SUBJECT_DEPS]
+                found = [m for m in args.actors(subjects, index, sentence) if m not in sources and m.country]
+                if found:
+                    return found
+    return []
+
+
 def _past_aspect(inner: Token | None) -> Token | None:
     """The act under verbs of beginning or resuming ("prepared to resume shelling": the shelling)."""
     for _ in range(3):
@@ -357,6 +370,8 @@ class ClauseCoder:
                        if m not in sources]
         if not targets and inner_verb is not None and kind != "nonfactual":
             targets = self._complement_targets(inner_verb, index, sentence, sources, kind, extra)
+        if code[:2] == "13" and not any(m.country for m in targets):  # "threatened to X if the US goes ahead"
+            targets = _conditioned(verb, inner_verb, index, sentence, sources) or targets
         purpose = _purpose_clause(verb) if inner_verb is None and code[:2] in PURPOSE_ROOTS else None
         if purpose is not None:
             consumed.update(part.i for part in [purpose, *purpose.conjuncts])
