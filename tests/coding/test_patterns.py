@@ -91,3 +91,13 @@ def test_patterns_core_only_verb_codes_in_a_sentence(code):
 ])
 def test_patterns_pledges_stops_and_light_verbs_in_a_sentence(code, text, expected):
     assert expected in code(text)
+
+
+@pytest.mark.parametrize(("text", "source", "cameo"), [
+    # Receiving observers or inspectors is allowing international involvement (0862).
+    ("Armenia received a mission of monitors from the European Union.", "ARM", "0862"),
+    # Light verbs of completing or hastening: the event noun is the act ("completed its withdrawal").
+    ("Chad completed the withdrawal of its troops from Niger.", "TCD", "0874"),
+])
+def test_patterns_received_monitors_and_completed_withdrawals(code, text, source, cameo):
+    assert any(s == source and c == cameo for s, _, c in code(text))
