@@ -66,3 +66,8 @@ def test_a_thing_from_a_country_stands_for_that_country(code):
 def test_two_countries_talking_about_one_sides_own_agents_act_on_each_other(code):
     coded = code("Chile and Peru held talks on border security in Lima.")
     assert {(s, t) for s, t, _ in coded} == {("CHL", "PER"), ("PER", "CHL")}
+
+
+def test_the_doer_of_what_an_object_is_into_is_the_target(code):
+    coded = code("Croatia launched an investigation into killings committed by Serbian police.")
+    assert {(s, t) for s, t, _ in coded} == {("HRV", "SRBCOP")}

@@ -137,6 +137,8 @@ def object_prep_chain(noun: Token, depth: int = 3, preps: tuple[str, ...] = OBJE
     condemned is X.
     """
     found = prep_objects(noun, ("by",)) + prep_objects(noun, preps)
+    # "an investigation into crimes committed by X": the doer of what the preposition names
+    found += [a for p in list(found) for c in p.children if c.dep_ == "acl" for a in prep_objects(c, ("by",))]
     if depth > 1:
         for inner in prep_objects(noun, ("of",)) + [c for c in noun.children if c.dep_ == "acl"]:
             found += object_prep_chain(inner, depth - 1, preps)
