@@ -55,8 +55,8 @@ class Coder:
         self.nlp, self.actors, self.profile = nlp, actors, profile
         self.batch_size, self.keep_negated = batch_size, keep_negated
         self.resolver = ActorResolver(nlp, actors)
-        self.headline_case = HeadlineCase(nlp, self.resolver.phrases, _place_names())
         self.book = pattern_book()
+        self.headline_case = HeadlineCase(nlp, self.resolver.phrases, _place_names(), self.book.known_verb)
         self.clauses = ClauseCoder(self.book)
         self.sentence_model = load_model()
 

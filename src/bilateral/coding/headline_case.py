@@ -47,10 +47,12 @@ class HeadlineCase:
         nlp: the coder's spaCy pipeline (tokenizer, lemmatizer tables, stop words).
         names: a ``PhraseIndex`` of the actor dictionary's phrases (they keep their case).
         places: place names from the gazetteer (they keep their case too).
+        is_verb: True for a lemma the pattern data codes as a verb (for ``repair_subject``).
     """
 
-    def __init__(self, nlp, names: PhraseIndex, places: list[str] = ()):
+    def __init__(self, nlp, names: PhraseIndex, places: list[str] = (), is_verb=None):
         self.nlp, self.names = nlp, names
+        self.is_verb = is_verb or (lambda lemma: False)
         self.common = _common_words(nlp)
         self.stop = nlp.Defaults.stop_words
         self.places = PhraseIndex()
@@ -79,6 +81,26 @@ class HeadlineCase:
         else:
             new = word[0] + word[1:].lower() if i == 0 else word.lower()
         return new if len(new) == len(word) else word
+
+    def repair_subject(self, sent: Span) -> bool:
+        """Mend a headline parse whose verb was read as a noun: "UAE and Iran sign deal".
+
+        The small model often makes such a verb the root noun, its subject a name modifying it
+        and its object a dobj. A root noun that the pattern data knows as a verb, with a proper
+        name on its left (nmod/compound) and no subject, becomes the verb of that name. Only
+        proper names qualify: "missile strikes on Kherson" stays a noun phrase.
+        """
+        root = sent.root
+        if root.tag_ not in {"NN", "NNS"} or not self.is_verb(root.lemma_.lower()):
+            return False
+        if any(c.dep_ in {"nsubj", "nsubjpass", "det"} for c in root.children):
+            return False
+        names = [c for c in root.lefts if c.dep_ in {"nmod", "compound", "npadvmod"} and c.pos_ == "PROPN"]
+        if not names or not any(c.dep_ in {"dobj", "prep", "xcomp", "ccomp", "dative"} for c in root.rights):
+            return False
+        names[-1].dep_ = "nsubj"
+        root.pos_, root.tag_ = "VERB", ("VBZ" if root.tag_ == "NNS" else "VBP")
+        return True
 
     def _style(self, sent) -> str | None:
         """'title' or 'upper' for a capitalised headline, None for ordinary text (flags read as arrays: cheap).
@@ -122,14 +144,16 @@ class HeadlineCase:
 
 
 def reparse_headlines(nlp, doc: Doc, recase: HeadlineCase, disable: list[str] = ()) -> Doc:
-    """Re-parse a parsed Doc's capitalised headline sentences in sentence case (``doc`` itself, updated)."""
+    """Re-parse a parsed Doc's capitalised headlines in sentence case and mend headline subjects (``doc`` itself)."""
     sents = list(doc.sents)
     todo = [(sent, words) for sent in sents if (words := recase.words(sent))]
-    if not todo:
-        return doc
-    docs = [_sentence_doc(nlp, sent, words) for sent, words in todo]
-    parsed = list(nlp.pipe(docs, disable=list(disable)))
-    return merge_parses(doc, sents, [(sent, sent_doc) for (sent, _), sent_doc in zip(todo, parsed)])
+    if todo:
+        docs = [_sentence_doc(nlp, sent, words) for sent, words in todo]
+        parsed = list(nlp.pipe(docs, disable=list(disable)))
+        doc = merge_parses(doc, sents, [(sent, sent_doc) for (sent, _), sent_doc in zip(todo, parsed)])
+    for sent in doc.sents:
+        recase.repair_subject(sent)
+    return doc
 
 
 def _sentence_doc(nlp, sent: Span, words: list[str]) -> Doc:
@@ -142,7 +166,11 @@ def parse_as_sentences(nlp, sents: list[Span], recase: HeadlineCase | None = Non
     """Parse sentences as Docs of their own (one sentence each), capitalised headlines in sentence case."""
     docs = [_sentence_doc(nlp, sent, (recase.words(sent) if recase is not None else None) or [t.text for t in sent])
             for sent in sents]
-    return list(nlp.pipe(docs, batch_size=batch_size, disable=list(disable)))
+    parsed = list(nlp.pipe(docs, batch_size=batch_size, disable=list(disable)))
+    if recase is not None:
+        for sent_doc in parsed:
+            recase.repair_subject(sent_doc[:])
+    return parsed
 
 
 def merge_parses(doc: Doc, sents: list[Span], parsed: list[tuple[Span, Doc]]) -> Doc:
