@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from bilateral.actors.dictionary import find_place
 from bilateral.actors.resolve import ActorMention, ActorResolver
 from bilateral.coding import arguments as args
 from bilateral.coding.classifier import CONFIDENCE_WEIGHT, load_model, rule_features
@@ -56,7 +57,7 @@ class Coder:
         self.batch_size, self.keep_negated = batch_size, keep_negated
         self.resolver = ActorResolver(nlp, actors)
         self.book = pattern_book()
-        self.headline_case = HeadlineCase(nlp, self.resolver.phrases, _place_names(), self.book.known_verb)
+        self.headline_case = HeadlineCase(nlp, self.resolver.phrases, _is_place, self.book.known_verb)
         self.clauses = ClauseCoder(self.book)
         self.sentence_model = load_model()
 
@@ -158,12 +159,9 @@ class Coder:
         return found
 
 
-def _place_names() -> list[str]:
-    """Gazetteer names and aliases: a capitalised headline keeps their case."""
-    from bilateral.actors.dictionary import load_gazetteer
-
-    frame = load_gazetteer()
-    return [s for name, aliases in zip(frame["name"], frame["aliases"]) for s in [name, *str(aliases).split("|")] if s]
+def _is_place(phrase: str) -> bool:
+    """True for a gazetteer place: a capitalised headline keeps its case."""
+    return find_place(phrase) is not None
 
 
 def _solo_worthy(candidate: Candidate) -> bool:

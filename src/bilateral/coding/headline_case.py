@@ -46,17 +46,17 @@ class HeadlineCase:
     Args:
         nlp: the coder's spaCy pipeline (tokenizer, lemmatizer tables, stop words).
         names: a ``PhraseIndex`` of the actor dictionary's phrases (they keep their case).
-        places: place names from the gazetteer (they keep their case too).
+        is_place: True for a phrase the gazetteer names (a place keeps its case too).
         is_verb: True for a lemma the pattern data codes as a verb (for ``repair_subject``).
     """
 
-    def __init__(self, nlp, names: PhraseIndex, places: list[str] = (), is_verb=None):
+    def __init__(self, nlp, names: PhraseIndex, is_place=None, is_verb=None):
         self.nlp, self.names = nlp, names
+        self.is_place = is_place or (lambda phrase: False)
         self.is_verb = is_verb or (lambda lemma: False)
+        self._flags: tuple = (None, None)  # (Doc, its flags): sentences of one Doc come together
         self.common = _common_words(nlp)
         self.stop = nlp.Defaults.stop_words
-        self.places = PhraseIndex()
-        self.places.add_texts(nlp.tokenizer, sorted({p for p in places if p.strip()}))
 
     def words(self, sent: Span | Doc) -> list[str] | None:
         """The sentence's words in sentence case, or None when it is not a capitalised headline."""
@@ -103,25 +103,36 @@ class HeadlineCase:
         return True
 
     def _style(self, sent) -> str | None:
-        """'title' or 'upper' for a capitalised headline, None for ordinary text (flags read as arrays: cheap).
+        """'title' or 'upper' for a capitalised headline, None for ordinary text.
 
         Title Case leaves no content word in lower case (but for the part after a hyphen,
         "Pro-vaccine"); a sentence dense with names and titles still has its verb in lower case.
+        That test is a difference of two running counts, so ordinary sentences cost almost nothing.
         """
-        flags = sent.to_array([IS_ALPHA, IS_STOP, IS_TITLE, IS_UPPER, IS_LOWER, IS_PUNCT])
-        if len(flags) < MIN_CONTENT_WORDS + 1:
+        start, end = (sent.start, sent.end) if isinstance(sent, Span) else (0, len(sent))
+        if end - start < MIN_CONTENT_WORDS + 1:
             return None
-        alpha, stop, title, upper, lower, punct = flags.T.astype(bool)
+        flags, lower_words = self._doc_flags(sent.doc if isinstance(sent, Span) else sent)
+        if lower_words[end] - lower_words[start + 1]:
+            return None
+        alpha, stop, title, upper, lower = flags[start:end].T
         content = (alpha & ~stop)[1:]
         count = int(content.sum())
         if count < MIN_CONTENT_WORDS:
             return None
         if not (alpha & lower).any() and int((upper[1:] & content).sum()) >= CAPITALISED_SHARE * count:
             return "upper"
-        after_hyphen = numpy.concatenate([[False], punct[:-1]])[1:]
-        if (content & lower[1:] & ~after_hyphen).any():
-            return None
         return "title" if int(((title | upper)[1:] & content).sum()) >= CAPITALISED_SHARE * count else None
+
+    def _doc_flags(self, doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """The Doc's word-shape flags and a running count of its lower-case content words, read once per Doc."""
+        if self._flags[0] is not doc:
+            flags = doc.to_array([IS_ALPHA, IS_STOP, IS_TITLE, IS_UPPER, IS_LOWER, IS_PUNCT]).astype(bool)
+            alpha, stop, _, _, lower, punct = flags.T
+            after_hyphen = numpy.concatenate([[False], punct[:-1]])
+            lower_words = numpy.concatenate([[0], numpy.cumsum(alpha & lower & ~stop & ~after_hyphen)])
+            self._flags = (doc, (flags[:, :5], lower_words))
+        return self._flags[1]
 
     def _names(self, lowers: list[int], sent, style: str) -> set[int]:
         """Positions inside a dictionary phrase or place; a lone function word ("May", "Will") is no name.
@@ -129,11 +140,15 @@ class HeadlineCase:
         In capitals "US" is the country, not the pronoun.
         """
         keep: set[int] = set()
-        for index in (self.names, self.places):
-            for start, end, _ in index.matches(lowers):
-                if end - start == 1 and sent[start].lower_ in self.stop and not (style == "upper" and len(sent[start]) == 2):
-                    continue
-                keep.update(range(start, end))
+        for start, end, _ in self.names.matches(lowers):
+            if end - start == 1 and sent[start].lower_ in self.stop and not (style == "upper" and len(sent[start]) == 2):
+                continue
+            keep.update(range(start, end))
+        for start in range(len(sent)):  # places: up to four words, longest first
+            for end in range(min(len(sent), start + 4), start, -1):
+                if sent[start].is_alpha and sent[end - 1].is_alpha and self.is_place(sent[start:end].text):
+                    keep.update(range(start, end))
+                    break
         return keep
 
     def _is_common(self, lower: str) -> bool:
