@@ -101,3 +101,14 @@ def test_patterns_pledges_stops_and_light_verbs_in_a_sentence(code, text, expect
 ])
 def test_patterns_received_monitors_and_completed_withdrawals(code, text, source, cameo):
     assert any(s == source and c == cameo for s, _, c in code(text))
+
+
+@pytest.mark.parametrize(("text", "source", "cameo"), [
+    ("Azerbaijan offered concessions to Armenia on the corridor.", "AZE", "035"),  # intent to yield
+    ("Serbia and Kosovo renewed negotiations on Monday.", "SRB", "046"),  # negotiations, both ways
+    ("Japan handed over medicines to Nepal.", "JPN", "073"),  # relief goods are aid, not a return
+    ("Peru eased the state of emergency in Lima.", "PER", "0814"),
+    ("Sweden reduced food supplies to Somalia.", "SWE", "162"),  # reducing material aid
+])
+def test_patterns_concessions_negotiations_relief_and_easing(code, text, source, cameo):
+    assert any(s == source and c == cameo for s, _, c in code(text))
