@@ -84,3 +84,25 @@ def test_headline_verb_read_as_a_noun_gets_its_subject_back(coder, text, first, 
 def test_noun_phrase_headline_keeps_its_parse(coder):
     doc = coder.parse_headlines(coder.nlp("Two precision missile strikes on Kherson since morning"))
     assert not any(t.dep_ == "nsubj" for t in doc)
+
+
+@pytest.mark.parametrize(("lemma", "past"), [("sign", "signed"), ("strike", "struck"), ("hold", "held"),
+                                             ("hit", "hit"), ("ban", "banned"), ("deny", "denied"), ("seize", "seized")])
+def test_past_tense_of_headline_verbs(nlp, lemma, past):
+    from bilateral.coding.headline_case import past_tense
+
+    assert past_tense(nlp, lemma) == past
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The small model reads each as one noun phrase ("... fire missile", "... sign deal") with no verb.
+    ("Houthi rebels fire missile at Saudi Arabia", {("YEMREB", "SAU", "195")}),
+    ("Oman and Qatar sign deal to boost trade", {("OMN", "QAT", "057"), ("QAT", "OMN", "057")}),
+])
+def test_verbless_headline_is_parsed_with_its_verb_in_the_past(coder, text, expected):
+    assert not any(t.pos_ == "VERB" and t.dep_ == "ROOT" for t in coder.nlp(text))  # the misparse
+    assert expected <= _triples(coder, text)
+
+
+def test_prose_with_a_full_stop_keeps_its_parse(coder):
+    assert not _triples(coder, "The rebels fire missile at Israel was condemned.")

@@ -22,7 +22,9 @@ from bilateral.actors.phrases import PhraseIndex
 # What the parse of a sentence adds; copied into the article's Doc.
 PARSE_ATTRS = [TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE, ENT_KB_ID]
 MIN_CONTENT_WORDS = 3  # "Iran Says" is too short to tell a headline style from two names
-CAPITALISED_SHARE = 0.8  # of content words; headline styles leave short function words lower case
+CAPITALISED_SHARE = 0.8
+HEADLINE_TOKENS = 20  # a longer sentence, or one ending in a full stop, is prose: its parse stands
+_TERMINAL = {".", "!", "?", ";"}  # of content words; headline styles leave short function words lower case
 # English suffixes from an inflected form back to a word-list entry ("criticizes" -> "criticize").
 _SUFFIXES = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ied", "y"), ("d", ""),
              ("ing", ""), ("ing", "e"))
@@ -158,6 +160,64 @@ class HeadlineCase:
                    for suffix, stem in _SUFFIXES)
 
 
+@lru_cache(maxsize=4)
+def _irregular_pasts(nlp) -> dict[str, list[str]]:
+    """Verb lemma -> its irregular inflected forms, from the lemmatizer's exception table."""
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    forms: dict[str, list[str]] = {}
+    if lookups.has_table("lemma_exc"):
+        for form, lemmas in lookups.get_table("lemma_exc").get("verb", {}).items():
+            for lemma in lemmas:
+                forms.setdefault(lemma, []).append(form)
+    return forms
+
+
+def past_tense(nlp, lemma: str) -> str:
+    """A verb's past tense ("sign" -> "signed", "strike" -> "struck", "hit" -> "hit")."""
+    forms = _irregular_pasts(nlp).get(lemma, [])
+    pasts = sorted((f for f in forms if not f.endswith("ing")), key=lambda f: (f.endswith("en"), len(f)))
+    if pasts:
+        return pasts[0]
+    if any(f.endswith("ing") and f[:-3] == lemma + lemma[-1] for f in forms):
+        return lemma  # "hitting", "cutting": the past is the lemma itself
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return lemma[:-1] + "ied"
+    return lemma + "ed"
+
+
+def retry_verbless(nlp, recase: "HeadlineCase", sent: Span, words: list[str], disable: list[str] = ()) -> Doc | None:
+    """Re-parse a headline without an event verb, a verb-like noun in the past tense: "rebels fire missile".
+
+    The small model reads a present-tense headline verb as a noun in a compound chain ("Houthi
+    rebels fire missile at Israel" is one noun phrase) but parses "rebels fired missile" right.
+    Only a headline-like sentence (short, no full stop) where no known verb has a subject is tried.
+    A candidate is a base-form word the pattern data codes as a verb, after a noun or name and
+    before more words; the new parse is kept only if that word is then the root verb with a
+    subject. The Doc returned has the candidate word changed; only its annotations are used.
+    """
+    if len(sent) > HEADLINE_TOKENS or sent[-1].is_punct and sent[-1].text in _TERMINAL or _has_clause(sent, recase):
+        return None
+    for i, token in enumerate(sent):
+        if not (0 < i < len(sent) - 1 and token.tag_ in {"NN", "NNP", "VBP"} and recase.is_verb(token.lower_)
+                and sent[i - 1].pos_ in {"NOUN", "PROPN"}):
+            continue
+        trial = list(words)
+        trial[i] = past_tense(nlp, token.lower_)
+        doc = next(nlp.pipe([_sentence_doc(nlp, sent, trial)], disable=list(disable)))
+        verb = doc[i]
+        if verb.dep_ == "ROOT" and verb.tag_ in {"VBD", "VBN"} and any(c.dep_ == "nsubj" for c in verb.children):
+            return doc
+    return None
+
+
+def _has_clause(sent: Span, recase: "HeadlineCase") -> bool:
+    """True when a verb the pattern data knows already has a subject: the parse found the event."""
+    return any(t.pos_ == "VERB" and recase.is_verb(t.lemma_.lower()) and any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children)
+               for t in sent)
+
+
 def reparse_headlines(nlp, doc: Doc, recase: HeadlineCase, disable: list[str] = ()) -> Doc:
     """Re-parse a parsed Doc's capitalised headlines in sentence case and mend headline subjects (``doc`` itself)."""
     sents = list(doc.sents)
@@ -166,6 +226,10 @@ def reparse_headlines(nlp, doc: Doc, recase: HeadlineCase, disable: list[str] = 
         docs = [_sentence_doc(nlp, sent, words) for sent, words in todo]
         parsed = list(nlp.pipe(docs, disable=list(disable)))
         doc = merge_parses(doc, sents, [(sent, sent_doc) for (sent, _), sent_doc in zip(todo, parsed)])
+    sents = list(doc.sents)
+    retried = [(sent, new) for sent in sents if (new := retry_verbless(nlp, recase, sent, [t.text for t in sent], disable))]
+    if retried:
+        doc = merge_parses(doc, sents, retried)
     for sent in doc.sents:
         recase.repair_subject(sent)
     return doc
@@ -183,8 +247,11 @@ def parse_as_sentences(nlp, sents: list[Span], recase: HeadlineCase | None = Non
             for sent in sents]
     parsed = list(nlp.pipe(docs, batch_size=batch_size, disable=list(disable)))
     if recase is not None:
-        for sent_doc in parsed:
-            recase.repair_subject(sent_doc[:])
+        for k, sent_doc in enumerate(parsed):
+            retried = retry_verbless(nlp, recase, sent_doc[:], [t.text for t in sent_doc], disable)
+            if retried is not None:
+                parsed[k] = retried
+            recase.repair_subject(parsed[k][:])
     return parsed
 
 
