@@ -112,3 +112,16 @@ def test_patterns_received_monitors_and_completed_withdrawals(code, text, source
 ])
 def test_patterns_concessions_negotiations_relief_and_easing(code, text, source, cameo):
     assert any(s == source and c == cameo for s, _, c in code(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Boosting military cooperation is cooperation, not a build-up of forces (154, a threat as intent).
+    ("Spain and Italy pledged to boost military cooperation.", ("ESP", "ITA", "0312")),
+    ("The United States pulled out of its treaty with Russia.", ("USA", "RUS", "160")),  # not a military retreat
+])
+def test_patterns_cooperation_boosts_and_treaty_exits(code, text, expected):
+    assert expected in code(text)
+
+
+def test_patterns_troops_sent_to_a_border_are_a_build_up(code):
+    assert {c for _, _, c in code("India deployed troops to the border with China.")} == {"154"}
