@@ -6,7 +6,8 @@ Scores (see each function): record exact match, event-triple P/R/F1, root-code F
 country-dyad F1 (PETRARCH and UD-PETRARCH unit suites, with their validation dictionaries
 loaded as the actor dictionary), PLOVER event-type accuracy and actor-country F1 (PLOVER
 GSR), five-class macro-F1 (ConfliBERT, rules and the learned classifier by 5-fold CV), and
-country/sector accuracy of actor resolution (NGEC actor tests).
+country/sector accuracy of actor resolution (NGEC actor tests), and PLOVER type accuracy and
+coverage on the PLOVER synthetic headlines (../shared/data/reference/plover; most in Title Case).
 """
 from __future__ import annotations
 
@@ -117,6 +118,32 @@ def score_plover_gsr(coder) -> dict:
             "actor_country_f1": prf(*set_counts(countries))[2]}
 
 
+# Synthetic headlines have slots; each record fills them with the next of these real places in turn.
+HEADLINE_PLACES = [("Iran", "Russia", "Turkey", "Tabriz"), ("France", "Germany", "Italy", "Lyon"),
+                   ("India", "Pakistan", "China", "Lahore"), ("Brazil", "Argentina", "Chile", "Recife")]
+
+
+def score_synthetic_headlines(coder) -> dict:
+    """PLOVER synthetic headlines (reference/plover, NGEC): PLOVER type of the most confident event.
+
+    Not a gold set of real news but the one labelled set of headlines, most in Title Case;
+    a headline with no event counts as wrong.
+    """
+    import csv
+
+    with (REFERENCE / "plover" / "synthetic_headlines.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    right = coded = 0
+    for i, row in enumerate(rows):
+        first, second, third, city = HEADLINE_PLACES[i % len(HEADLINE_PLACES)]
+        text = row["title"].format(country_1=first, country_2=second, country_3=third, city=city).strip()
+        events = coder.code_sentence(text, "2024-01-01")
+        top = max(events, key=lambda e: e.confidence) if events else None
+        coded += top is not None
+        right += top is not None and top.plover == PLOVER_VERSIONS.get(row["event"], row["event"])
+    return {"records": len(rows), "plover_acc": right / len(rows), "coverage": coded / len(rows)}
+
+
 def macro_f1(gold: list[int], predicted: list[int]) -> float:
     from sklearn.metrics import f1_score
 
@@ -207,7 +234,7 @@ def commit() -> str:
         return "unknown"
 
 
-COLUMNS = ("records", "exact", "triple_p", "triple_r", "triple_f1", "root_f1", "dyad_f1", "penta_macro_f1",
+COLUMNS = ("records", "coverage", "exact", "triple_p", "triple_r", "triple_f1", "root_f1", "dyad_f1", "penta_macro_f1",
            "penta_macro_f1_rules", "plover_acc", "actor_country_f1", "ngec_country_acc", "ngec_sector_acc")
 
 
@@ -229,6 +256,7 @@ SCORERS = {
     "plover_gsr": lambda coder: score_plover_gsr(coder),
     "conflibert_cameo": lambda coder: score_conflibert(coder),
     "ngec_actor_tests": lambda coder: score_ngec(coder),
+    "plover_synthetic_headlines": lambda coder: score_synthetic_headlines(coder),
     "petrarch_unittest": lambda coder: score_unit_suite("petrarch_unittest.jsonl", _validation_dictionary(
         REFERENCE / "petrarch-dictionaries", "PETR.Validate.actors.txt", "PETR.Validate.agents.txt")),
     "udpetrarch_validate_2_02": lambda coder: score_unit_suite("udpetrarch_validate_2_02.jsonl", _validation_dictionary(
