@@ -125,3 +125,9 @@ def test_patterns_cooperation_boosts_and_treaty_exits(code, text, expected):
 
 def test_patterns_troops_sent_to_a_border_are_a_build_up(code):
     assert {c for _, _, c in code("India deployed troops to the border with China.")} == {"154"}
+
+
+def test_patterns_of_equal_rank_the_one_naming_the_direct_object_wins(book):
+    words = {"negotiations", "negotiation", "on", "relations", "relation", "pullback"}
+    assert book.match_verb("renew", set(), words, head={"negotiations", "negotiation"}).code == "046"
+    assert book.match_verb("renew", set(), words, head={"relations", "relation"}).code == "050"

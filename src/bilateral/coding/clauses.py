@@ -95,7 +95,9 @@ def match_verb(verb: Token, book: PatternBook) -> PatternMatch | None:
     lemma = verb_lemma(verb, book)
     if not book.known_verb(lemma):
         return None
-    return book.match_verb(lemma, args.particles(verb), args.region_words(verb, True), args.region_words(verb, False))
+    head = {w for c in verb.children if c.dep_ in {"dobj", "attr"} for w in (c.lower_, c.lemma_.lower())}
+    return book.match_verb(lemma, args.particles(verb), args.region_words(verb, True), args.region_words(verb, False),
+                           head)
 
 
 def predicates(sentence: Span) -> list[Token]:

@@ -157,7 +157,8 @@ class PatternBook:
         """True if any pattern or default code exists for this verb lemma."""
         return lemma in self.blocks
 
-    def match_verb(self, lemma: str, particles: set[str], after: set[str], before: set[str] = frozenset()) -> PatternMatch | None:
+    def match_verb(self, lemma: str, particles: set[str], after: set[str], before: set[str] = frozenset(),
+                   head: set[str] = frozenset()) -> PatternMatch | None:
         """The best code for a verb given its particles and the words of its object region.
 
         Args:
@@ -165,6 +166,8 @@ class PatternBook:
             particles: lemmas of its particle and preposition children ("with" in "meet with").
             after: words and lemmas in its object region.
             before: words and lemmas in its subject region.
+            head: word and lemma of its direct object; of two equal patterns, one naming it wins
+                ("renewed negotiations on ... relations" is negotiation, not renewed ties).
         Returns:
             the most specific match, or None if the verb codes nothing here.
         """
@@ -172,7 +175,7 @@ class PatternBook:
         reviewed_default = self.defaults.get((lemma, ""), ("", ""))[1] == "core"
         for block in self.blocks.get(lemma, ()):
             for pattern in self.patterns.get(block, ()):
-                if best is not None and _rank(pattern, lemma) <= _rank(best, lemma):
+                if best is not None and _rank(pattern, lemma, head) <= _rank(best, lemma, head):
                     continue
                 if (pattern.owners and lemma not in pattern.owners) or (reviewed_default and not pattern.content):
                     continue
@@ -222,12 +225,12 @@ class PatternBook:
         return None
 
 
-def _rank(pattern: _Pattern, lemma: str) -> tuple[int, int, int]:
+def _rank(pattern: _Pattern, lemma: str, head: set[str] = frozenset()) -> tuple[int, int, int, int]:
     """Order of preference: more matched words first, then the project's own layer, then a
     pattern written for this very verb over one its synonym block shares ("demand talks" is a
-    demand, 106, not the block's appeal, 026)."""
+    demand, 106, not the block's appeal, 026), then one that names the direct object."""
     return (len(pattern.items) + len(pattern.before), 1 if pattern.layer == "core" else 0,
-            1 if lemma in pattern.owners else 0)
+            1 if lemma in pattern.owners else 0, 1 if any(item & head for item in pattern.items) else 0)
 
 
 @lru_cache(maxsize=1)
