@@ -55,3 +55,20 @@ def test_modality_obligation_is_a_reported_demand(nlp):
     doc = nlp("Britain said Libya must hand over the suspects.")
     assert modality.is_obligation(doc[4])
     assert not modality.is_obligation(nlp("Libya handed over the suspects.")[1])
+
+
+def test_modality_subjunctive_after_a_singular_subject_is_a_demand(nlp):
+    doc = nlp("Norway insisted that Chile release the fishermen.")
+    assert modality.is_obligation(next(t for t in doc if t.lemma_ == "release"))
+    doc = nlp("Norway said that the Chileans release fishermen every spring.")  # plural: a plain present
+    assert not modality.is_obligation(next(t for t in doc if t.lemma_ == "release"))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Norway insisted that Chile release the fishermen.", ("NOR", "CHL", "1053")),
+    ("Sweden reiterated that Chile must hand over the suspects.", ("SWE", "CHL", "1053")),
+    ("Chilean rebels insisted on their demand that Chile release prisoners.", ("CHLREB", "CHL", "1053")),
+    ("The Chilean president threatened to institute a curfew in Lima.", ("CHLGOV", "PER", "1323")),
+])
+def test_modality_demands_and_threats_in_a_sentence(code, text, expected):
+    assert expected in code(text)

@@ -195,7 +195,7 @@ def retry_verbless(nlp, recase: "HeadlineCase", sent: Span, words: list[str], di
     Only a headline-like sentence (short, no full stop) where no known verb has a subject is tried.
     A candidate is a base-form word the pattern data codes as a verb, after a noun or name and
     before more words; the new parse is kept only if that word is then the root verb with a
-    subject. The Doc returned has the candidate word changed; only its annotations are used.
+    subject and an object ("Russian drone attack on Kyiv" stays a noun phrase: a nominal event). The Doc returned has the candidate word changed; only its annotations are used.
     """
     if len(sent) > HEADLINE_TOKENS or sent[-1].is_punct and sent[-1].text in _TERMINAL or _has_clause(sent, recase):
         return None
@@ -207,7 +207,8 @@ def retry_verbless(nlp, recase: "HeadlineCase", sent: Span, words: list[str], di
         trial[i] = past_tense(nlp, token.lower_)
         doc = next(nlp.pipe([_sentence_doc(nlp, sent, trial)], disable=list(disable)))
         verb = doc[i]
-        if verb.dep_ == "ROOT" and verb.tag_ in {"VBD", "VBN"} and any(c.dep_ == "nsubj" for c in verb.children):
+        deps = {c.dep_ for c in verb.children}
+        if verb.dep_ == "ROOT" and verb.tag_ in {"VBD", "VBN"} and "nsubj" in deps and deps & {"dobj", "ccomp", "xcomp"}:
             return doc
     return None
 

@@ -65,9 +65,15 @@ def is_future(verb: Token) -> bool:
 
 
 def is_obligation(verb: Token) -> bool:
-    """True for "must cancel", "should withdraw", "has to leave": what a speaker demands."""
+    """True for "must cancel", "should withdraw", "has to leave", and the subjunctive "insisted that
+    Iran release them" (a bare verb after its own subject): what a speaker demands."""
     if any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in verb.children):
         return True
+    if verb.dep_ == "ccomp" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        singular = {"NN", "NNP"}  # "Britain release": a present tense would be "releases"
+        if any(c.dep_ == "nsubj" and c.i < verb.i and (verb.tag_ == "VB" or (verb.tag_ == "VBP" and c.tag_ in singular))
+               for c in verb.children):
+            return True
     return verb.dep_ == "xcomp" and verb.head.lemma_ == "have" and any(c.lower_ == "to" for c in verb.children)
 
 
@@ -95,13 +101,17 @@ def governor_words() -> frozenset[str]:
 
 
 def noun_governor(verb: Token) -> tuple[str, Token] | None:
-    """The modality class and noun of a verb's governing object: "reiterated its demand that X ...".
+    """The modality class and noun of a verb's governing object: "reiterated its demand that X ...",
+    "insisted on its demand that X ...".
 
     The noun must be the subject's own (no possessor or modifier other than a pronoun: in "rejected
     the US call for X to" the call is someone else's).
     """
-    for child in verb.children:
-        if child.dep_ != "dobj" or child.pos_ != "NOUN":
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"}  # "insisted on its demand"
+                for g in c.children if g.dep_ == "pobj"]
+    for child in objects:
+        if child.pos_ != "NOUN":
             continue
         if any(g.dep_ in {"poss", "compound", "nmod"} and g.pos_ != "PRON" for g in child.children):
             continue
