@@ -72,3 +72,16 @@ def test_modality_subjunctive_after_a_singular_subject_is_a_demand(nlp):
 ])
 def test_modality_demands_and_threats_in_a_sentence(code, text, expected):
     assert expected in code(text)
+
+
+@pytest.mark.parametrize(("text", "absent", "present"), [
+    # The content of an accusation is no event; a confirmed report is one.
+    ("Chile rejected accusations by Peru that it sold arms to Bolivia.", ("CHL", "BOL", "070"), None),
+    ("Chile confirmed reports that it sold arms to Bolivia.", None, ("CHL", "BOL")),
+])
+def test_modality_claims_are_not_facts_unless_confirmed(code, text, absent, present):
+    found = code(text)
+    if absent is not None:
+        assert not any((s, t) == absent[:2] for s, t, _ in found)
+    if present is not None:
+        assert any((s[:3], t[:3]) == present for s, t, _ in found)

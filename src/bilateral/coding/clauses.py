@@ -252,7 +252,7 @@ class ClauseCoder:
         default_speaker = _attribution(sentence)
         found = []
         for verb in predicates(sentence):
-            if verb.i in consumed or modality.is_conditional(verb):
+            if verb.i in consumed or modality.is_conditional(verb) or modality.is_alleged(verb):
                 continue
             if modality.is_speech(verb) and self._report(verb, speakers):
                 for clause in [c for c in verb.children if c.dep_ == "ccomp" and modality.is_obligation(c)]:

@@ -162,6 +162,17 @@ def is_conditional(verb: Token) -> bool:
     return False
 
 
+CONFIRMING = frozenset({"confirm", "acknowledge", "admit", "verify", "corroborate"})
+
+
+def is_alleged(verb: Token) -> bool:
+    """True for the content of a claim: "rejected accusations that it supplied drones" reports no supply."""
+    claim = verb.head
+    return verb.dep_ in {"acl", "ccomp"} and claim.pos_ == "NOUN" and claim.lemma_.lower() in lexicon()["allegation"] \
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children) \
+        and claim.head.lemma_.lower() not in CONFIRMING  # "confirmed reports that it struck": a fact
+
+
 def is_speech(verb: Token) -> bool:
     """True for verbs of saying whose clause reports an event."""
     return verb.lemma_.lower() in lexicon()["speech"]
