@@ -106,3 +106,7 @@ def test_verbless_headline_is_parsed_with_its_verb_in_the_past(coder, text, expe
 
 def test_prose_with_a_full_stop_keeps_its_parse(coder):
     assert not _triples(coder, "The rebels fire missile at Israel was condemned.")
+
+
+def test_title_case_headline_without_a_verb_is_recased_then_retried(coder):
+    assert ("YEMREB", "SAU", "195") in _triples(coder, "Houthi Rebels Fire Missile at Saudi Arabia")

@@ -13,8 +13,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 import numpy
-from spacy.attrs import (DEP, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_STOP, IS_TITLE, IS_UPPER, LEMMA,
-                         LOWER, MORPH, POS, SENT_START, TAG)
+from spacy.attrs import (DEP, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_STOP, IS_TITLE,
+                         IS_UPPER, LEMMA, LOWER, MORPH, POS, SENT_START, TAG)
 from spacy.tokens import Doc, Span
 
 from bilateral.actors.phrases import PhraseIndex
@@ -22,9 +22,9 @@ from bilateral.actors.phrases import PhraseIndex
 # What the parse of a sentence adds; copied into the article's Doc.
 PARSE_ATTRS = [TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE, ENT_KB_ID]
 MIN_CONTENT_WORDS = 3  # "Iran Says" is too short to tell a headline style from two names
-CAPITALISED_SHARE = 0.8
+CAPITALISED_SHARE = 0.8  # of content words; headline styles leave short function words lower case
 HEADLINE_TOKENS = 20  # a longer sentence, or one ending in a full stop, is prose: its parse stands
-_TERMINAL = {".", "!", "?", ";"}  # of content words; headline styles leave short function words lower case
+_TERMINAL = {".", "!", "?", ";"}
 # English suffixes from an inflected form back to a word-list entry ("criticizes" -> "criticize").
 _SUFFIXES = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ied", "y"), ("d", ""),
              ("ing", ""), ("ing", "e"))
@@ -93,7 +93,7 @@ class HeadlineCase:
         proper names qualify: "missile strikes on Kherson" stays a noun phrase.
         """
         root = sent.root
-        if root.tag_ not in {"NN", "NNS"} or not self.is_verb(root.lemma_.lower()):
+        if not _headline_like(sent) or root.tag_ not in {"NN", "NNS"} or not self.is_verb(root.lemma_.lower()):
             return False
         if any(c.dep_ in {"nsubj", "nsubjpass", "det"} for c in root.children):
             return False
@@ -143,7 +143,8 @@ class HeadlineCase:
         """
         keep: set[int] = set()
         for start, end, _ in self.names.matches(lowers):
-            if end - start == 1 and sent[start].lower_ in self.stop and not (style == "upper" and len(sent[start]) == 2):
+            lone_word = end - start == 1 and sent[start].lower_ in self.stop
+            if lone_word and not (style == "upper" and len(sent[start]) == 2):
                 continue
             keep.update(range(start, end))
         for start in range(len(sent)):  # places: up to four words, longest first
@@ -156,8 +157,8 @@ class HeadlineCase:
     def _is_common(self, lower: str) -> bool:
         if lower in self.common:
             return True
-        return any(lower.endswith(suffix) and len(lower) > len(suffix) + 2 and lower[:-len(suffix)] + stem in self.common
-                   for suffix, stem in _SUFFIXES)
+        return any(lower.endswith(suffix) and len(lower) > len(suffix) + 2
+                   and lower[:-len(suffix)] + stem in self.common for suffix, stem in _SUFFIXES)
 
 
 @lru_cache(maxsize=4)
@@ -195,9 +196,10 @@ def retry_verbless(nlp, recase: "HeadlineCase", sent: Span, words: list[str], di
     Only a headline-like sentence (short, no full stop) where no known verb has a subject is tried.
     A candidate is a base-form word the pattern data codes as a verb, after a noun or name and
     before more words; the new parse is kept only if that word is then the root verb with a
-    subject and an object ("Russian drone attack on Kyiv" stays a noun phrase: a nominal event). The Doc returned has the candidate word changed; only its annotations are used.
+    subject and an object ("Russian drone attack on Kyiv" stays a noun phrase: a nominal event).
+    The Doc returned has the candidate word changed; only its annotations are used.
     """
-    if len(sent) > HEADLINE_TOKENS or sent[-1].is_punct and sent[-1].text in _TERMINAL or _has_clause(sent, recase):
+    if not _headline_like(sent) or _has_clause(sent, recase):
         return None
     for i, token in enumerate(sent):
         if not (0 < i < len(sent) - 1 and token.tag_ in {"NN", "NNP", "VBP"} and recase.is_verb(token.lower_)
@@ -208,15 +210,21 @@ def retry_verbless(nlp, recase: "HeadlineCase", sent: Span, words: list[str], di
         doc = next(nlp.pipe([_sentence_doc(nlp, sent, trial)], disable=list(disable)))
         verb = doc[i]
         deps = {c.dep_ for c in verb.children}
-        if verb.dep_ == "ROOT" and verb.tag_ in {"VBD", "VBN"} and "nsubj" in deps and deps & {"dobj", "ccomp", "xcomp"}:
+        if verb.dep_ == "ROOT" and verb.tag_ in {"VBD", "VBN"} and "nsubj" in deps \
+                and deps & {"dobj", "ccomp", "xcomp"}:
             return doc
     return None
 
 
+def _headline_like(sent: Span) -> bool:
+    """Short and without a full stop: a headline or title, whose parse the small model often gets wrong."""
+    return len(sent) <= HEADLINE_TOKENS and not (sent[-1].is_punct and sent[-1].text in _TERMINAL)
+
+
 def _has_clause(sent: Span, recase: "HeadlineCase") -> bool:
     """True when a verb the pattern data knows already has a subject: the parse found the event."""
-    return any(t.pos_ == "VERB" and recase.is_verb(t.lemma_.lower()) and any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children)
-               for t in sent)
+    return any(t.pos_ == "VERB" and recase.is_verb(t.lemma_.lower())
+               and any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children) for t in sent)
 
 
 def reparse_headlines(nlp, doc: Doc, recase: HeadlineCase, disable: list[str] = ()) -> Doc:
@@ -227,8 +235,10 @@ def reparse_headlines(nlp, doc: Doc, recase: HeadlineCase, disable: list[str] = 
         docs = [_sentence_doc(nlp, sent, words) for sent, words in todo]
         parsed = list(nlp.pipe(docs, disable=list(disable)))
         doc = merge_parses(doc, sents, [(sent, sent_doc) for (sent, _), sent_doc in zip(todo, parsed)])
+    recased = {sent.start: words for sent, words in todo}  # a retry starts from the sentence-case words
     sents = list(doc.sents)
-    retried = [(sent, new) for sent in sents if (new := retry_verbless(nlp, recase, sent, [t.text for t in sent], disable))]
+    retried = [(sent, new) for sent in sents if (new := retry_verbless(
+        nlp, recase, sent, recased.get(sent.start) or [t.text for t in sent], disable))]
     if retried:
         doc = merge_parses(doc, sents, retried)
     for sent in doc.sents:
@@ -269,7 +279,10 @@ def merge_parses(doc: Doc, sents: list[Span], parsed: list[tuple[Span, Doc]]) ->
     """
     if not parsed:
         return doc
-    array = doc.to_array(PARSE_ATTRS) if doc.has_annotation("DEP") else numpy.zeros((len(doc), len(PARSE_ATTRS)), dtype="uint64")
+    if doc.has_annotation("DEP"):  # a parsed article: only the re-parsed sentences change
+        array = doc.to_array(PARSE_ATTRS)
+    else:
+        array = numpy.zeros((len(doc), len(PARSE_ATTRS)), dtype="uint64")
     for sent, sent_doc in parsed:
         array[sent.start:sent.end] = sent_doc.to_array(PARSE_ATTRS)
     doc.from_array(PARSE_ATTRS, array)  # recomputes sentence starts from the heads
