@@ -128,13 +128,14 @@ class HeadlineCase:
 
     def _doc_flags(self, doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray]:
         """The Doc's word-shape flags and a running count of its lower-case content words, read once per Doc."""
-        if self._flags[0] is not doc:
+        cached = self._flags  # read once: another thread may replace it meanwhile
+        if cached[0] is not doc:
             flags = doc.to_array([IS_ALPHA, IS_STOP, IS_TITLE, IS_UPPER, IS_LOWER, IS_PUNCT]).astype(bool)
             alpha, stop, _, _, lower, punct = flags.T
             after_hyphen = numpy.concatenate([[False], punct[:-1]])
             lower_words = numpy.concatenate([[0], numpy.cumsum(alpha & lower & ~stop & ~after_hyphen)])
-            self._flags = (doc, (flags[:, :5], lower_words))
-        return self._flags[1]
+            cached = self._flags = (doc, (flags[:, :5], lower_words))
+        return cached[1]
 
     def _names(self, lowers: list[int], sent, style: str) -> set[int]:
         """Positions inside a dictionary phrase or place; a lone function word ("May", "Will") is no name.
