@@ -53,7 +53,7 @@ class HeadlineCase:
     """
 
     def __init__(self, nlp, names: PhraseIndex, is_place=None, is_verb=None):
-        self.nlp, self.names = nlp, names
+        self.names = names
         self.is_place = is_place or (lambda phrase: False)
         self.is_verb = is_verb or (lambda lemma: False)
         self._flags: tuple = (None, None)  # (Doc, its flags): sentences of one Doc come together

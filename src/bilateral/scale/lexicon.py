@@ -113,7 +113,6 @@ def build_lexicon(nlp, actors, book, solo_excluded: Iterable[str] = ()) -> ScanL
     return lexicon
 
 
-
 def place_names() -> set[str]:
     """Normalised names of gazetteer places in one country: the resolver codes them as that country."""
     try:
