@@ -147,6 +147,14 @@ def code_sort_key(code: str) -> tuple[str, ...]:
     return (code[:2], code[:3], code)
 
 
+# Where the PLOVER manual's own text is explicit and the 2021 table disagrees, the manual wins:
+# its CONCEDE section names lifting curfews and easing legal restrictions as verbal concessions.
+MANUAL_OVERRIDES = {
+    "0813": ("CONCEDE", "", "legal"),
+    "0814": ("CONCEDE", "", "legal"),
+}
+
+
 def plover_for(code: str, entries: dict[str, tuple[str, str, str]]) -> tuple[tuple[str, str, str], str]:
     """The PLOVER values for a code, inheriting from the nearest listed parent.
 
@@ -209,7 +217,10 @@ def build(reference: Path) -> Build:
         if code in icews.index and icews.at[code, "root_code"] != root:
             raise SystemExit(f"ICEWS gives root {icews.at[code, 'root_code']} for {code}")
         g, i = goldstein_pair(code, gdelt_gold, icews)
-        (ptype, mode, context), origin = plover_for(code, plover.entries)
+        if code in MANUAL_OVERRIDES:
+            (ptype, mode, context), origin = MANUAL_OVERRIDES[code], code
+        else:
+            (ptype, mode, context), origin = plover_for(code, plover.entries)
         if not origin:
             unmapped.append(code)
         elif origin != code:
@@ -250,6 +261,9 @@ def decision_notes(codes, gdelt_gold, icews, plover, inherited, unmapped) -> lis
         "Blank modes and contexts in a listed row stay blank (PLOVER leaves them unspecified; no inheritance).",
         "Codes listed twice in CAMEO2PLOVER keep the first listing: " + short_list(plover.conflicts) + ".",
         f"A mode that names a PLOVER context was moved to plover_context: {short_list(plover.moved_modes)}.",
+        "Where the PLOVER manual's text is explicit and the table differs, the manual wins: "
+        + short_list([f"{c} {describe(v)}" for c, v in MANUAL_OVERRIDES.items()])
+        + " (the manual's CONCEDE covers lifting curfews and easing legal restrictions).",
     ]
 
 

@@ -131,3 +131,22 @@ def test_patterns_of_equal_rank_the_one_naming_the_direct_object_wins(book):
     words = {"negotiations", "negotiation", "on", "relations", "relation", "pullback"}
     assert book.match_verb("renew", set(), words, head={"negotiations", "negotiation"}).code == "046"
     assert book.match_verb("renew", set(), words, head={"relations", "relation"}).code == "050"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Putting someone under investigation investigates them; under house arrest arrests them.
+    ("Police in Tehran placed a French tourist under investigation.", ("IRNCOP", "FRACVL", "090")),
+    ("Egyptian police placed the Iranian diplomat under house arrest.", ("EGYCOP", "IRNGOV", "173")),
+])
+def test_patterns_put_under_investigation_or_arrest(code, text, expected):
+    assert expected in code(text)
+
+
+def test_patterns_allowing_a_rally_eases_dissent_not_international_involvement(book):
+    assert book.match_verb("allow", set(), {"the", "opposition", "rally"}).code == "082"
+    assert book.match_verb("allow", set(), {"the", "inspectors", "inspector"}).code == "0862"
+
+
+def test_patterns_an_eased_curfew_is_a_concession_as_the_plover_manual_says(coder):
+    events = coder.code_sentence("Sudan's president shortened the curfew in Khartoum.")
+    assert [(e.source, e.cameo, e.plover) for e in events] == [("SDNGOV", "0813", "CONCEDE")]
