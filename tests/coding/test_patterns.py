@@ -150,3 +150,11 @@ def test_patterns_allowing_a_rally_eases_dissent_not_international_involvement(b
 def test_patterns_an_eased_curfew_is_a_concession_as_the_plover_manual_says(coder):
     events = coder.code_sentence("Sudan's president shortened the curfew in Khartoum.")
     assert [(e.source, e.cameo, e.plover) for e in events] == [("SDNGOV", "0813", "CONCEDE")]
+
+
+@pytest.mark.parametrize(("text", "cameo"), [
+    ("Algerian Islamists went on hunger strike against the Algerian government.", "142"),
+    ("Iranian oil workers went on strike against the government in Tehran.", "143"),
+])
+def test_patterns_going_on_strike_is_a_strike_not_a_meeting(code, text, cameo):
+    assert {c for _, _, c in code(text)} == {cameo}
