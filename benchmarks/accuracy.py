@@ -150,6 +150,12 @@ def macro_f1(gold: list[int], predicted: list[int]) -> float:
     return float(f1_score(gold, predicted, average="macro", labels=sorted(set(gold))))
 
 
+def conflibert_class(event) -> int:
+    """The event's five-way class as the ConfliBERT annotators drew it: they put CAMEO 16 (reduce
+    relations) in verbal conflict, where our penta_class, following the root ranges, has material."""
+    return 3 if event.cameo.startswith("16") else event.penta_class
+
+
 def score_conflibert(coder) -> dict:
     """ConfliBERT five-class: the rules' primary event class, and the learned classifier by 5-fold CV."""
     records = read_jsonl("conflibert_cameo_train.jsonl")
@@ -157,7 +163,7 @@ def score_conflibert(coder) -> dict:
     rules = []
     for record in records:
         events = primary(coder.code_sentence(record["text"], None))
-        rules.append(events[0].penta_class if events else -1)
+        rules.append(conflibert_class(events[0]) if events else -1)
     out = {"records": len(records), "penta_macro_f1_rules": macro_f1(gold, rules),
            "rules_coverage": sum(r >= 0 for r in rules) / len(rules)}
     try:
