@@ -158,3 +158,17 @@ def test_patterns_an_eased_curfew_is_a_concession_as_the_plover_manual_says(code
 ])
 def test_patterns_going_on_strike_is_a_strike_not_a_meeting(code, text, cameo):
     assert {c for _, _, c in code(text)} == {cameo}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Defending a stance in words endorses it; defending a place is military protection.
+    ("Kenya's foreign minister defended Uganda's policy on refugees.", ("KENGOV", "UGA", "051")),
+    ("Chadian soldiers defended the border town with Sudan.", ("TCDMIL", "SDN", "074")),
+    # An agreement on cooperation is the agreement (057) both ways, not the cooperation it names.
+    ("Ghana and Togo signed an agreement on trade and security cooperation.", ("TGO", "GHA", "057")),
+    ("Canada removed the sanctions on Belarus.", ("CAN", "BLR", "085")),  # as lifting them
+    ("The Sudanese army announced a ceasefire with the rebels.", ("SDNMIL", "---REB", "0871")),
+    ("Norway flew medicine into Haiti.", ("NOR", "HTI", "073")),  # relief goods flown in are aid
+])
+def test_patterns_defending_signing_removing_announcing_and_flying_in(code, text, expected):
+    assert expected in code(text)
