@@ -52,7 +52,7 @@ def test_patterns_event_nouns_refined_by_modifiers(book):
 
 def test_patterns_every_code_in_the_data_files_is_a_cameo_code(book):
     codes = {code for code, _ in book.defaults.values()} - {"-"}
-    codes |= {p.code for patterns in book.patterns.values() for p in patterns}
+    codes |= {p.code for patterns in book.patterns.values() for p in patterns} - {"-"}
     codes |= {p.code for patterns in book.nouns.values() for p in patterns}
     codes |= set(book.paired.values())
     unknown = sorted(c for c in codes if not is_known(c))
@@ -172,3 +172,16 @@ def test_patterns_going_on_strike_is_a_strike_not_a_meeting(code, text, cameo):
 ])
 def test_patterns_defending_signing_removing_announcing_and_flying_in(code, text, expected):
     assert expected in code(text)
+
+
+def test_patterns_a_considered_act_is_not_coded_as_done(code):
+    assert not any(c.startswith("07") for _, _, c in code("Japan is considering sending aid to North Korea."))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Australian federal police have launched an investigation into an Iranian diplomat.", {("AUSCOP", "IRNGOV", "090")}),
+    ("Baghdad fired Kirkuk's Kurdish governor.", set()),  # a dismissal, not shooting
+    ("Iraqi troops fired on Turkish soldiers.", {("IRQMIL", "TURMIL", "193")}),
+])
+def test_patterns_launching_an_investigation_and_firing_an_official(code, text, expected):
+    assert set(code(text)) == expected

@@ -182,6 +182,8 @@ class PatternBook:
                 if all(item & after for item in pattern.items) and all(item & before for item in pattern.before):
                     best = pattern
         if best is not None:
+            if best.code == "-":  # the project's layer says this verb with this object is no event
+                return None
             reciprocal = best.reciprocal or self._is_reciprocal(lemma, best.code)
             paired = best.paired or self.paired.get((lemma, best.code))
             plover, mode = (best.plover, best.plover_mode) if best.plover else self._verb_plover(lemma, best.code)
