@@ -185,3 +185,14 @@ def test_patterns_a_considered_act_is_not_coded_as_done(code):
 ])
 def test_patterns_launching_an_investigation_and_firing_an_official(code, text, expected):
     assert set(code(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "source", "cameo"), [
+    ("Yemen let free the activists.", "YEM", "0841"),  # releasing them
+    ("Ethiopia set free 74 political leaders.", "ETH", "0841"),
+    ("Colombian rebels laid down their arms.", "COLREB", "0873"),  # demobilizing
+    ("The United States rolled back tariffs on Chinese goods.", "USA", "085"),  # easing sanctions
+    ("Honduras declared a state of siege.", "HND", "1724"),  # martial law, not a blockade
+])
+def test_patterns_releases_demobilizing_easing_and_states_of_siege(code, text, source, cameo):
+    assert any(s == source and c == cameo for s, _, c in code(text))
