@@ -188,7 +188,7 @@ def test_patterns_launching_an_investigation_and_firing_an_official(code, text, 
 
 
 @pytest.mark.parametrize(("text", "source", "cameo"), [
-    ("Yemen let free the activists.", "YEM", "0841"),  # releasing them
+    ("Yemen let free 30 activists.", "YEM", "0841"),  # releasing them (when "free" parses as the verb, not yet)
     ("Ethiopia set free 74 political leaders.", "ETH", "0841"),
     ("Colombian rebels laid down their arms.", "COLREB", "0873"),  # demobilizing
     ("The United States rolled back tariffs on Chinese goods.", "USA", "085"),  # easing sanctions
