@@ -85,3 +85,44 @@ def test_modality_claims_are_not_facts_unless_confirmed(code, text, absent, pres
         assert not any((s, t) == absent[:2] for s, t, _ in found)
     if present is not None:
         assert any((s[:3], t[:3]) == present for s, t, _ in found)
+
+
+def _token(doc, lemma):
+    return next(t for t in doc if t.lemma_.lower() == lemma)
+
+
+def test_modality_have_to_and_need_to_are_obligations_in_the_present_only(nlp):
+    doc = nlp("Ghana said Togo has to open the border.")
+    assert modality.is_obligation(_token(doc, "have")) and modality.obligation_act(_token(doc, "have")).lemma_ == "open"
+    assert modality.is_obligation(_token(nlp("Ghana said Togo needs to open the border."), "need"))
+    assert not modality.is_obligation(_token(nlp("Ghana said Togo had to open the border."), "have"))
+    assert not modality.is_obligation(_token(nlp("Ghana said Togo has two borders."), "have"))
+
+
+def test_modality_conditioned_future_and_complaints_on_real_parses(nlp):
+    doc = nlp("Ghana will close the border unless Togo pays.")
+    assert modality.conditioned(_token(doc, "close")) and not modality.conditioned(_token(doc, "pay"))
+    doc = nlp("Ghana complained that Togo closed the border.")
+    assert modality.complaint_clause(_token(doc, "complain")).lemma_ == "close"
+    assert modality.complaint_clause(_token(nlp("Ghana said that Togo closed the border."), "say")) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ghana is against the plan.", "oppose"),
+    ("Ghana is in favour of the plan.", "favor"),
+    ("Ghana is in the plan.", None),
+    ("Ghana is a member.", None),
+])
+def test_modality_stance_verb_of_a_copula(nlp, text, expected):
+    assert modality.stance_verb(nlp(text)[1]) == expected
+
+
+def test_modality_rule_out_and_out_of_the_question(nlp):
+    doc = nlp("Ghana ruled out talks.")
+    assert modality.rules_out(doc[1]) and modality.governor_class(doc[1]) == "refuse"
+    assert not modality.rules_out(nlp("The court ruled on the case.")[2])
+    doc = nlp("Ghana said talks were out of the question.")
+    assert modality.out_of_question(_token(doc, "be")).lower_ == "talks"
+    assert modality.out_of_question(_token(nlp("Ghana said talks were out of reach."), "be")) is None
+    assert modality.force_option(nlp("Ghana ruled out military action.")[1])
+    assert not modality.force_option(nlp("Ghana ruled out military cooperation.")[1])

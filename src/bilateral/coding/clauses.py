@@ -5,7 +5,8 @@ Verbs are visited from the root down, so a governing verb ("vowed", "urged", "re
 its code is re-mapped by ``modality.transform`` and the complement is not coded again.
 Verbs of beginning or resuming pass through to the act they govern ("prepared to resume
 shelling" is a threat to shell). Who the parties are where the parse alone does not say (joint,
-mutual and venue cases) is left to ``parties``.
+mutual and venue cases) is left to ``parties``; what saying and stance make by themselves
+(reported demands and refusals, complaints, copular stances, claims) to ``speech``.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from bilateral.coding import arguments as args
 from bilateral.coding import modality
 from bilateral.coding import parties
 from bilateral.coding.patterns import PatternBook, PatternMatch
+from bilateral.coding.speech import CLAIM_CODE, RESPONSIBILITY_CODES, SpeechActs, claimed_act, kept_open_rule
 from bilateral.ontology import is_known, lookup
 
 # What a governing verb means when the action it governs has no code of its own.
@@ -109,7 +111,8 @@ def predicates(sentence: Span) -> list[Token]:
     verbs = [t for t in sentence if t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ == "ROOT")
              or (t.pos_ == "AUX" and t.lemma_ == "be" and modality.governor_class(t) == "intent")
              or (t.pos_ == "ADJ" and modality.governor_class(t) == "intent" and t.dep_ == "acomp"
-                 and t.head.lemma_ != "be")]
+                 and t.head.lemma_ != "be")
+             or (t.pos_ in {"AUX", "ADJ"} and modality.stance_verb(t) is not None)]
     return sorted(verbs, key=lambda t: (sum(1 for _ in t.ancestors), t.i))
 
 
@@ -208,10 +211,14 @@ def _between(verb: Token, inner: Token) -> list[Token]:
 
 
 def _stative_subject(verb: Token, kind: str | None) -> list[Token]:
-    """The subject of a passive-form intent without agent: "Vietnam is committed to opening up"."""
-    if kind != "intent" or not args.is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
+    """The subject of a passive-form intent or stance without agent: "Vietnam is committed to opening up",
+    "Peru is opposed to X"."""
+    if kind != "intent" and modality.stance_verb(verb) is None:
         return []
-    return [c for c in verb.children if c.dep_ in args.PASSIVE_SUBJECT_DEPS]
+    if not args.is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
+        return []
+    auxiliaries = [c for c in verb.children if c.dep_ == "auxpass"]  # "Peru is opposed": Peru may hang on "is"
+    return [c for t in [verb, *auxiliaries] for c in t.children if c.dep_ in args.PASSIVE_SUBJECT_DEPS | {"nsubj"}]
 
 
 def _addressee(governor: Token) -> bool:
@@ -239,7 +246,7 @@ def _issuer(verb: Token, index: args.MentionIndex, sentence: Span) -> list[Actor
     return args.actors(args.subject_tokens(noun.head), index, sentence)
 
 
-class ClauseCoder:
+class ClauseCoder(SpeechActs):
     """Turns one parsed sentence and its actor mentions into candidates."""
 
     def __init__(self, book: PatternBook):
@@ -255,13 +262,11 @@ class ClauseCoder:
             if verb.i in consumed or modality.is_conditional(verb) or modality.is_alleged(verb):
                 continue
             if modality.is_speech(verb) and self._report(verb, speakers):
-                for clause in [c for c in verb.children if c.dep_ == "ccomp" and modality.is_obligation(c)]:
-                    demand = self.reported_demand(verb, clause, sentence, index)
-                    if demand is not None:
-                        consumed.add(clause.i)
-                        found.append(demand)
+                found += self.speech_acts(verb, sentence, index, consumed)
                 continue
-            candidate = self._code(verb, sentence, index, consumed)
+            complaint = modality.complaint_clause(verb)
+            candidate = (self.complaint(verb, complaint, sentence, index, consumed) if complaint is not None
+                         else self._code(verb, sentence, index, consumed))
             if candidate is None:
                 continue
             candidate.speaker = self._speaker_of(verb, speakers) or default_speaker
@@ -288,10 +293,15 @@ class ClauseCoder:
 
     def _code(self, verb: Token, sentence: Span, index: args.MentionIndex, consumed: set[int]) -> Candidate | None:
         """One candidate for a verb, taking over its complement when it governs one."""
-        own = match_verb(verb, self.book)
+        own = match_verb(verb, self.book) or self.stance(verb)
         if verb_lemma(verb, self.book) in modality.lexicon()["light"] and (own is None or own.specificity == 0):
             own = self._event_object(verb) or own
         kind, inner_verb = _governed(verb, own)
+        if modality.arms_aimed_at(verb) and not modality.is_negated(verb):
+            return self.armed_threat(verb, sentence, index, consumed)
+        kept_open = kept_open_rule(verb, kind, inner_verb)
+        if kept_open is not None:
+            return self.kept_open(verb, kept_open, sentence, index, consumed)
         if kind == "intent" and inner_verb is not None and _own_subject(inner_verb):
             kind, own = "appeal", None  # "Russia wants NATO forces to leave": a request to others, not an intent
         match, code = own, own.code if own else None
@@ -308,8 +318,16 @@ class ClauseCoder:
                 match, code = PatternMatch(GENERIC_CODES[kind], 0), GENERIC_CODES[kind]
             elif kind in GENERIC_CODES and own.code[:2] == GENERIC_CODES[kind][:2]:
                 match = replace(own, layer="core")  # "ordered X to appear": the lexicon confirms the verb's own code
+        noun = self._event_object(verb) if kind == "refuse" and inner_verb is None else None
+        if inner_verb is None and (noun is not None or modality.rules_out(verb)) and (
+                own is None or own.code[:2] not in {"01", "12"}):
+            # "ruled out a ceasefire": refusing the act the noun names
+            code = (modality.transform("refuse", noun.code) if noun else None) or GENERIC_CODES["refuse"]
+            match = PatternMatch(code, 1 if noun else 0)
         if match is None or code is None:
             return None
+        if code == CLAIM_CODE:
+            match = self.claimed_plover(verb, match)
         future = inner_verb is None and modality.is_future(verb)  # CAMEO: the act itself (see modality)
         if future:
             match = _future_plover(match, code)
@@ -326,6 +344,8 @@ class ClauseCoder:
             # PLOVER type (AGREE for a future act) no longer applies
             code, negated = modality.transform("refuse", match.code) or "120", False
             match = replace(match, plover=None, plover_mode=None)
+        if future and not negated and code[:2] >= "14" and modality.conditioned(verb):
+            code = modality.transform("threat", code) or code  # "will strike unless Y halts": a threat (13x)
         sources = (args.actors(args.subject_tokens(verb) or _stative_subject(verb, kind), index, sentence, owners=True)
                    or _issuer(verb, index, sentence) or agentless.unnamed_source(verb, code, index, sentence, self.book))
         if not sources:
@@ -365,6 +385,12 @@ class ClauseCoder:
             together = bool(own and own.reciprocal) and len({m.country for m in sources if m.country}) > 1
             targets = args.first_targets(verb, index, sentence, sources, extra, own_forces_ok=code[:2] >= "09"
                                          and code[:2] != "15", places=not together)
+        if not targets and modality.stance_verb(verb) is not None:  # "is in favour of X's plan"
+            targets = [m for m in args.actors(modality.stance_objects(verb), index, sentence) if m not in sources]
+        if not targets and code in RESPONSIBILITY_CODES:  # "claimed responsibility for the attack on X"
+            act = claimed_act(verb)
+            targets = [m for m in args.actors(args.object_prep_chain(act), index, sentence)
+                       if m not in sources] if act is not None else []
         if not targets and code[:2] in AREA_ROOTS:  # "struck targets in Gaza", "near the border with X"
             targets = args.area_targets(inner_verb if inner_verb is not None else verb, index, sentence, sources)
         if not targets and modality.governor_class(verb) == "threat":  # "warned about X", "warned of X"
@@ -406,17 +432,3 @@ class ClauseCoder:
             if inner is None:
                 break
         return []
-
-    def reported_demand(self, verb: Token, clause: Token, sentence: Span, index: args.MentionIndex) -> Candidate | None:
-        """ "X said Y must do Z": a demand by X on Y (CAMEO 10x), refined by what Z is."""
-        sources = args.actors([c for c in verb.children if c.dep_ in args.SUBJECT_DEPS], index, sentence)
-        targets = [m for m in args.actors([c for c in clause.children if c.dep_ in args.SUBJECT_DEPS], index, sentence)
-                   if m not in sources]
-        if not sources or not targets:
-            return None
-        inner = match_verb(clause, self.book)
-        code = (modality.transform("demand", inner.code) if inner else None) or "100"
-        if inner is not None and code != inner.code:  # the demand's PLOVER type, not the demanded act's
-            inner = replace(inner, plover=None, plover_mode=None)
-        return Candidate(predicate=verb, code=code, match=inner or PatternMatch("100", 0), sources=sources,
-                         targets=targets, hedged=modality.hedged(verb))

@@ -64,22 +64,88 @@ def is_future(verb: Token) -> bool:
     return verb.dep_ == "xcomp" and head.lemma_.lower() in _ADJ_FUTURE | {"go"} and head.lower_ != "went"
 
 
+# "Y has to / needs to / ought to Z" (present tense: "had to flee" reports what happened).
+OBLIGATION_VERBS = frozenset({"have", "need", "ought"})
+
+
 def is_obligation(verb: Token) -> bool:
-    """True for "must cancel", "should withdraw", "has to leave", and the subjunctive "insisted that
-    Iran release them" (a bare verb after its own subject): what a speaker demands."""
+    """True for "must cancel", "should withdraw", "has to leave", "needs to respect", and the subjunctive
+    "insisted that Iran release them" (a bare verb after its own subject): what a speaker demands."""
     if any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in verb.children):
+        return True
+    if obligation_act(verb) is not verb:
         return True
     if verb.dep_ == "ccomp" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
         singular = {"NN", "NNP"}  # "Britain release": a present tense would be "releases"
-        if any(c.dep_ == "nsubj" and c.i < verb.i and (verb.tag_ == "VB" or (verb.tag_ == "VBP" and c.tag_ in singular))
+        if any(c.dep_ == "nsubj" and c.i < verb.i and (verb.tag_ == "VB" or (verb.tag_ == "VBP" and c.tag_ in singular
+                                                                              and not c.conjuncts))  # "X and Y welcome"
                for c in verb.children):
             return True
     return verb.dep_ == "xcomp" and verb.head.lemma_ == "have" and any(c.lower_ == "to" for c in verb.children)
 
 
+def obligation_act(clause: Token) -> Token:
+    """The act an obligation demands: "stop" in "China has to stop", else the clause's own verb."""
+    if clause.lemma_.lower() in OBLIGATION_VERBS and clause.tag_ in {"VBZ", "VBP", "VB", "MD"}:
+        for child in clause.children:
+            if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"} and any(
+                    g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
+                return child
+    return clause
+
+
+def rules_out(verb: Token) -> bool:
+    """True for "rule out" ("ruled out talks", "ruled out releasing them"): a refusal."""
+    return verb.lemma_.lower() == "rule" and any(c.dep_ in {"prt", "prep"} and c.lower_ == "out" for c in verb.children)
+
+
+# Force named without an event noun: "military action", "a military option", "the use of force".
+FORCE_NOUNS = frozenset({"action", "option", "intervention", "response", "operation", "force", "use"})
+
+
+def force_option(verb: Token) -> bool:
+    """True if the verb's object names the use of force ("ruled out military action")."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in FORCE_NOUNS):
+        words = {t.lower_ for t in obj.subtree}
+        if words & {"military", "armed"} or (obj.lemma_.lower() in {"force", "use"} and "force" in words):
+            return True
+    return False
+
+
+def out_of_question(clause: Token) -> Token | None:
+    """What a clause declares "out of the question" (its gerund or noun subject, or its to-clause), or None."""
+    if clause.lemma_ != "be":
+        return None
+    outs = [c for c in clause.children if c.dep_ in {"prep", "advmod"} and c.lower_ == "out"]
+    questions = [q for o in outs for g in o.children if g.lower_ == "of" for q in g.children if q.lower_ == "question"]
+    if not questions:
+        return None
+    for child in clause.children:
+        if child.dep_ == "csubj" or (child.dep_ == "nsubj" and child.pos_ == "NOUN"):
+            return child
+    return next((c for t in (clause, questions[0]) for c in t.children  # "it is out of the question to ..."
+                 if c.dep_ in {"xcomp", "ccomp", "advcl", "acl"} and c.pos_ == "VERB" and _to_clause(c)), None)
+
+
+# Arms a party builds or holds "to use against" another: a threat of force against it.
+ARMS = frozenset({"weapon", "arm", "missile", "rocket", "bomb", "warhead", "drone"})
+
+
+def arms_aimed_at(verb: Token) -> list[Token]:
+    """Whom the arms a verb builds or holds are meant for: X in "building weapons to use against X"."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in ARMS):
+        for use in (c for t in (obj, verb) for c in t.children if c.dep_ in {"relcl", "acl", "advcl"}):
+            if use.lemma_.lower() == "use" and _to_clause(use):
+                return [g for p in use.children if p.dep_ == "prep" and p.lower_ == "against"
+                        for g in p.children if g.dep_ == "pobj"]
+    return []
+
+
 def governor_class(verb: Token) -> str | None:
     """The modality class of a verb that governs a complement: intent, threat, appeal, demand, refuse, nonfactual."""
     lemma = verb.lemma_.lower()
+    if rules_out(verb):
+        return "refuse"
     lex = lexicon()
     for name in GOVERNOR_CLASSES:
         if lemma in lex.get(name, ()):
@@ -89,6 +155,38 @@ def governor_class(verb: Token) -> str | None:
     if verb.pos_ == "ADJ" and verb.lower_ in INTENT_ADJECTIVES:
         return "intent"
     return None
+
+
+# Copular stances and the verbs they stand for: "is against X", "is opposed to X", "is in favour of X".
+STANCE_PREPS = {"against": "oppose"}
+STANCE_NOUNS = {"favour": "favor", "favor": "favor", "support": "support"}  # "in favour of", "in support of"
+STANCE_ADJECTIVES = {"opposed": "oppose"}
+
+
+def stance_verb(token: Token) -> str | None:
+    """The verb lemma a copular stance stands for ("is against" oppose, "is in favour of" favor), or None."""
+    if token.pos_ == "ADJ" and token.dep_ == "acomp":
+        return STANCE_ADJECTIVES.get(token.lower_)
+    if token.lower_ in STANCE_ADJECTIVES and any(c.dep_ == "auxpass" for c in token.children) \
+            and not any(c.dep_ == "agent" for c in token.children):  # "X is opposed to", parsed as a passive
+        return STANCE_ADJECTIVES[token.lower_]
+    if token.lemma_ != "be":
+        return None
+    for child in (c for c in token.children if c.dep_ == "prep"):
+        if child.lower_ in STANCE_PREPS:
+            return STANCE_PREPS[child.lower_]
+        for noun in (g for g in child.children if g.dep_ == "pobj" and child.lower_ == "in"):
+            if noun.lower_ in STANCE_NOUNS and any(p.lower_ == "of" for p in noun.children):
+                return STANCE_NOUNS[noun.lower_]
+    return None
+
+
+def stance_objects(token: Token) -> list[Token]:
+    """What a copular stance is about: the object of "against", "opposed to" or "in favour of"."""
+    preps = [c for c in token.children if c.dep_ == "prep"]
+    preps += [p for c in preps if c.lower_ == "in" for n in c.children if n.lower_ in STANCE_NOUNS
+              for p in n.children if p.dep_ == "prep" and p.lower_ == "of"]
+    return [g for p in preps if p.lower_ in {"against", "to", "of"} for g in p.children if g.dep_ == "pobj"]
 
 
 def governor_words() -> frozenset[str]:
@@ -139,6 +237,8 @@ def complement(verb: Token) -> Token | None:
             return child
         if child.dep_ in {"advcl", "acl"} and child.i > verb.i and _to_clause(child):
             return child
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and child.i > verb.i and rules_out(verb):
+            return child  # "ruled out releasing them", the gerund parsed as adverbial
         if child.dep_ == "acomp":  # "is willing to withdraw"
             inner = complement(child)
             if inner is not None:
@@ -160,6 +260,22 @@ def is_conditional(verb: Token) -> bool:
                 c.dep_ in {"nsubj", "nsubjpass"} and child.i < c.i < verb.i for c in verb.children):
             return True  # inverted "should Russia invade"
     return False
+
+
+def conditioned(verb: Token) -> bool:
+    """True if an "if" or "unless" clause hangs on the verb: "will cut supplies unless Y pays"."""
+    return any(c.dep_ == "advcl" and is_conditional(c) for c in verb.children)
+
+
+# Verbs whose that-clause is a grievance against its subject: "complained that Y violated the truce".
+COMPLAINT_VERBS = frozenset({"complain", "protest", "allege", "charge"})
+
+
+def complaint_clause(verb: Token) -> Token | None:
+    """The that-clause a verb of complaint or allegation states ("protested that Y had sent ships")."""
+    if verb.lemma_.lower() not in COMPLAINT_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}), None)
 
 
 CONFIRMING = frozenset({"confirm", "acknowledge", "admit", "verify", "corroborate"})
