@@ -196,3 +196,11 @@ def test_patterns_launching_an_investigation_and_firing_an_official(code, text, 
 ])
 def test_patterns_releases_demobilizing_easing_and_states_of_siege(code, text, source, cameo):
     assert any(s == source and c == cameo for s, _, c in code(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Pakistan launched a mediation effort between Qatar and Saudi Arabia.", ("PAK", "045")),  # mediating
+    ("Turkey offered mediation between Russia and Ukraine.", ("TUR", "039")),  # intent to mediate
+])
+def test_patterns_launched_and_offered_mediation(code, text, expected):
+    assert expected in {(s, c) for s, _, c in code(text)}
