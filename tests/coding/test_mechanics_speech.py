@@ -136,3 +136,7 @@ def test_the_prescan_keeps_a_copular_stance(coder, text):
     article = [Article(text=text, date="2024-03-01")]
     rows = [e.as_row() for c in SentenceCoder(coder).code_batch(article) for e in c.events]
     assert rows and rows == [e.as_row() for c in SentenceCoder(coder, prescan=False).code_batch(article) for e in c.events]
+
+
+def test_a_threatened_curfew_binds_the_place_it_would_be_imposed_in(code):
+    assert code("Ethiopia threatened to impose a curfew in Eritrea.") == {("ETH", "ERI", "1323")}

@@ -53,6 +53,9 @@ RESTRAINT_CODES = {"appeal": "0256", "demand": "1056", "warning": "130"}
 # Force and its show (posture, blockade, assault, fight, mass violence) land on the area they are aimed at.
 AREA_ROOTS = {"15", "18", "19", "20"}
 
+# Curfews, states of emergency and restrictions (and threats of them) bind the place they are imposed in.
+RESTRICTION_CODES = {"172", "132"}
+
 # Acts whose to-purpose clause states their grievance or aim and is part of the same event.
 PURPOSE_ROOTS = {"14", "18", "19", "20"}
 
@@ -391,7 +394,9 @@ class ClauseCoder(SpeechActs):
             act = claimed_act(verb)
             targets = [m for m in args.actors(args.object_prep_chain(act), index, sentence)
                        if m not in sources] if act is not None else []
-        if not targets and code[:2] in AREA_ROOTS:  # "struck targets in Gaza", "near the border with X"
+        # force lands on the area it is aimed at ("struck targets in Gaza", "near the border with X"), a curfew
+        # or restriction on the place it is imposed in ("threatened to impose a curfew in X")
+        if not targets and (code[:2] in AREA_ROOTS or code[:3] in RESTRICTION_CODES):
             targets = args.area_targets(inner_verb if inner_verb is not None else verb, index, sentence, sources)
         if not targets and modality.governor_class(verb) == "threat":  # "warned about X", "warned of X"
             targets = [m for m in args.actors(args.prep_objects(verb, ("about", "of")), index, sentence)
