@@ -24,6 +24,9 @@ from bilateral.actors.places import (PREFIX_PLACE_KINDS, REGION_KINDS, TITLES, p
 _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "nummod", "appos"}
 # Prepositions after an agent noun that name its country ("officials in Tehran", "army of Iran").
 _LOCATIVE_PREPS = {"in", "of", "from", "throughout", "across"}
+# People posted abroad: "diplomats in Israel" are some other country's, so "in X" names no country.
+_POSTED = {"diplomat", "diplomats", "envoy", "envoys", "ambassador", "ambassadors", "consul", "consuls",
+           "correspondent", "correspondents"}
 UNKNOWN_COUNTRY = "---"  # CAMEO's (and PETRARCH's) mark for an actor whose country the text does not give
 _COLLECTIVES = {"group", "band", "number", "team", "crowd", "gang", "delegation", "member", "dozen", "hundred",
                 "thousand", "million", "handful", "couple", "majority", "minority", "unit", "contingent"}
@@ -322,6 +325,8 @@ def _modified_noun(token: Token, agent_sector) -> Token | None:
         return head.head
     if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _LOCATIVE_PREPS:
         noun = head.head  # only people and bodies take the country of a place: not "voting in Jerusalem"
+        if head.lower_ in {"in", "across", "throughout"} and noun.lower_ in _POSTED:
+            return None
         if noun.pos_ in {"NOUN", "PROPN"} and noun.i < token.i and not _has_country_modifier(noun) and agent_sector(noun):
             return noun
     return None

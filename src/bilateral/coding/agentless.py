@@ -68,6 +68,22 @@ def _place_state(verb: Token, index: args.MentionIndex, preps: tuple[str, ...] =
     return None
 
 
+def _attack_owners(verb: Token, index: args.MentionIndex, sentence: Span, book: PatternBook) -> list[ActorMention]:
+    """The doer named on the attack a passive happened in: "were killed in an Israeli strike" is Israel's act."""
+    if not args.is_passive(verb):
+        return []
+    for pobj in args.prep_objects(verb, ("in", "during")):
+        match = book.match_noun(pobj.lemma_.lower(), args.noun_modifiers(pobj))
+        if match is None or match.code[:2] not in {"18", "19", "20"}:
+            continue
+        owners = [m for c in pobj.children if c.dep_ in args.NOUN_MODIFIER_DEPS and c.i < pobj.i
+                  for m in args.actors([c], index, sentence) if m.country]
+        owners = owners or [m for m in index.by_head.get(pobj.i, []) if m.country and m.kind == "combined"]
+        if owners:
+            return [replace(m, certainty=min(m.certainty, 0.7)) for m in owners]
+    return []
+
+
 def unnamed_source(verb: Token, code: str, index: args.MentionIndex, sentence: Span,
                    book: PatternBook) -> list[ActorMention]:
     """The source of a force or repression event whose doer is not named; [] where that does not apply."""
@@ -81,6 +97,9 @@ def unnamed_source(verb: Token, code: str, index: args.MentionIndex, sentence: S
         state = _place_state(verb, index)
         if state is not None:
             return [state]
+    attackers = _attack_owners(verb, index, sentence, book)
+    if attackers:
+        return attackers
     return [ActorMention(start=verb.i, end=verb.i + 1, char_start=verb.idx, char_end=verb.idx + len(verb),
                          text="", code=UNKNOWN, country=None, sector=None, head=verb.i,
                          certainty=UNNAMED_CERTAINTY, kind="agent")]

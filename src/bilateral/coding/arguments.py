@@ -68,11 +68,29 @@ def noun_modifiers(noun: Token) -> set[str]:
 
 def particles(verb: Token) -> set[str]:
     """Lemmas of a verb's particles and prepositions ("with" in "meet with", "out" in "pull out")."""
-    return {c.lower_ for c in verb.children if c.dep_ in {"prt", "prep", "agent"}}
+    found = {c.lower_ for c in verb.children if c.dep_ in {"prt", "prep", "agent"}}
+    # "calls for X to leave": the parse makes "for" the mark of the clause, not the verb's preposition
+    return found | {g.lower_ for c in verb.children if c.dep_ in {"advcl", "ccomp", "xcomp"}
+                    for g in c.children if g.dep_ == "mark" and g.lower_ == "for" and g.i == c.left_edge.i}
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+    """True for a passive verb, with its auxiliary or as a headline's bare participle ("X killed in Y")."""
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children) or headline_participle(verb)
+
+
+def headline_participle(verb: Token) -> bool:
+    """True for a past participle hung on a main noun: headlines drop the auxiliary of a passive
+    ("Iranian diplomat arrested in Germany"), and the parse makes the participle modify the noun,
+    which stands alone or as the subject of an attribution ("..., state media says")."""
+    return (verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"}
+            and (verb.head.dep_ == "ROOT" or (verb.head.dep_ == "nsubj" and verb.head.head.dep_ == "ROOT")))
+
+
+def passive_subjects(verb: Token) -> list[Token]:
+    """The undergoers of a passive: its passive subjects, or the noun a headline participle hangs on."""
+    found = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    return found or ([verb.head] if headline_participle(verb) else [])
 
 
 def subject_tokens(verb: Token) -> list[Token]:
@@ -158,7 +176,7 @@ def target_candidates(verb: Token, extra_preps: tuple[str, ...] = (), places: bo
         extra_preps: prepositions that name the recipient for this verb only ("arrived in X").
         places: whether "in X" after the object may name the target ("struck depots in X").
     """
-    candidates = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    candidates = passive_subjects(verb)
     candidates += [c for c in verb.children if c.dep_ == "dative" and c.pos_ in {"NOUN", "PROPN", "PRON"}]
     candidates += prep_objects(verb, ("to",) + extra_preps)
     objects = [c for c in verb.children if c.dep_ in {"dobj", "attr", "oprd"}]
@@ -285,10 +303,27 @@ def area_targets(verb: Token, index: MentionIndex, sentence: Span, exclude: list
     return []
 
 
+# Verbs whose object weapon is the other side's ("shot down Iranian drones"), not the doer's own.
+INTERCEPT_VERBS = {"intercept", "down", "destroy", "jam", "neutralize", "neutralise"}
+
+
+def intercepts(verb: Token) -> bool:
+    """True for shooting down or intercepting: the weapon hit is the target's ("downed Russian jets")."""
+    lemma = verb.lemma_.lower()
+    return lemma in INTERCEPT_VERBS or (lemma == "shoot" and any(c.lower_ == "down" for c in verb.children))
+
+
 def _weapons() -> frozenset[str]:
     from bilateral.coding.modality import lexicon
 
     return lexicon().get("instrument", frozenset())
+
+
+def _own_thing(mention: ActorMention, sources: list[ActorMention]) -> bool:
+    """True for a thing of the source's own country named by its country word ("US commitment" after
+    "Biden vows"): no party, unlike an agent of that country ("US troops") or the country itself."""
+    return (mention.kind == "combined" and not mention.sector and mention.code == mention.country
+            and any(m.country == mention.country for m in sources))
 
 
 def first_targets(verb: Token, index: MentionIndex, sentence: Span, exclude: list[ActorMention],
@@ -303,11 +338,12 @@ def first_targets(verb: Token, index: MentionIndex, sentence: Span, exclude: lis
     """
     codes = {m.code for m in exclude}
     fallback: list[ActorMention] = []
-    weapons = _weapons()
+    weapons = _weapons() if not intercepts(verb) else frozenset()
     for candidate in target_candidates(verb, extra_preps, places):
         if candidate.lower_ in {"its", "their"} or candidate.lemma_.lower() in weapons:
             continue  # a weapon fired or sent is no party ("fired a missile into the sea")
-        found = [m for m in actors([candidate], index, sentence) if m not in exclude and m.code not in codes]
+        found = [m for m in actors([candidate], index, sentence) if m not in exclude and m.code not in codes
+                 and not _own_thing(m, exclude)]
         if not own_forces_ok and candidate.dep_ == "dobj" and candidate.head.i == verb.i:
             found = [m for m in found if m.country]
         if any(m.country for m in found):

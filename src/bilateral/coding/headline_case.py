@@ -25,6 +25,11 @@ MIN_CONTENT_WORDS = 3  # "Iran Says" is too short to tell a headline style from 
 CAPITALISED_SHARE = 0.8  # of content words; headline styles leave short function words lower case
 HEADLINE_TOKENS = 20  # a longer sentence, or one ending in a full stop, is prose: its parse stands
 _TERMINAL = {".", "!", "?", ";"}
+# Acts that always have an undergoer: without an object, a headline's "X killed" means X was killed.
+UNDERGONE = frozenset({"kill", "arrest", "detain", "jail", "imprison", "wound", "injure", "abduct", "kidnap",
+                       "execute", "expel", "deport", "behead", "assassinate", "torture", "indict", "convict",
+                       "capture", "invite", "summon", "sanction"})
+_ACTIVE_DEPS = {"dobj", "aux", "auxpass", "nsubjpass", "ccomp", "xcomp", "dative", "attr", "oprd", "prt"}
 # English suffixes from an inflected form back to a word-list entry ("criticizes" -> "criticize").
 _SUFFIXES = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ied", "y"), ("d", ""),
              ("ing", ""), ("ing", "e"))
@@ -66,16 +71,20 @@ class HeadlineCase:
         if style is None:
             return None
         keep = self._names(numpy.asarray(sent.to_array([LOWER])).reshape(-1).tolist(), sent, style)
-        words = [self._recased(i, token, style, i in keep) for i, token in enumerate(sent)]
+        stems = _contraction_stems(sent)
+        words = [self._recased(i, token, style, i in keep, i in stems) for i, token in enumerate(sent)]
         changed = sum(word != token.text for word, token in zip(words, sent))
         return words if changed >= 2 else None
 
-    def _recased(self, i: int, token, style: str, name: bool) -> str:
-        """One word in sentence case: common words lower, names as they are ("TEHRAN" -> "Tehran")."""
+    def _recased(self, i: int, token, style: str, name: bool, stem: bool = False) -> str:
+        """One word in sentence case: common words lower, names as they are ("TEHRAN" -> "Tehran").
+
+        ``stem`` marks the first half of a contraction ("Wo" of "Won't"), a common word no word list holds.
+        """
         word = token.text
-        if not token.is_alpha:
-            return word
-        name = name or not self._is_common(token.lower_)
+        if not token.is_alpha:  # a curly "n’t" or "’s" as the model knows them (its features read the form)
+            return word.replace("\u2019", "'") if word[:1] in {"n", "N", "\u2019"} and len(word) <= 3 else word
+        name = not stem and (name or not self._is_common(token.lower_))
         if style == "title":
             new = word.lower() if i > 0 and not name and token.is_title else word
         elif name:
@@ -103,6 +112,30 @@ class HeadlineCase:
         names[-1].dep_ = "nsubj"
         root.pos_, root.tag_ = "VERB", ("VBZ" if root.tag_ == "NNS" else "VBP")
         return True
+
+    @staticmethod
+    def repair_passive(sent: Span) -> bool:
+        """Mend a headline passive read as an active past: "Journalist detained in X" (no auxiliary).
+
+        Headlines drop "was"; the small model then often reads the participle as a past tense whose
+        subject is the doer. A verb of an act that always has an undergoer (``UNDERGONE``), in the
+        past with a subject and no object, complement or auxiliary, is passive: its subject underwent it.
+        """
+        if not _headline_like(sent):
+            return False
+        changed = False
+        for verb in sent:
+            if verb.tag_ not in {"VBD", "VBN"} or verb.dep_ == "acl" or verb.lemma_.lower() not in UNDERGONE:
+                continue
+            deps = {c.dep_ for c in verb.children}
+            if "nsubj" not in deps or deps & _ACTIVE_DEPS:
+                continue
+            for child in verb.children:
+                if child.dep_ == "nsubj":
+                    child.dep_ = "nsubjpass"
+            verb.tag_ = "VBN"
+            changed = True
+        return changed
 
     def _style(self, sent) -> str | None:
         """'title' or 'upper' for a capitalised headline, None for ordinary text.
@@ -162,6 +195,14 @@ class HeadlineCase:
                    and lower[:-len(suffix)] + stem in self.common for suffix, stem in _SUFFIXES)
 
 
+_NEGATIONS = {"n't", "n’t"}
+
+
+def _contraction_stems(sent) -> set[int]:
+    """Positions of the words a negation is split from ("Wo", "Ca", "Does" in "Won't", "Can't", "Doesn't")."""
+    return {i for i, token in enumerate(sent) if i + 1 < len(sent) and sent[i + 1].lower_ in _NEGATIONS}
+
+
 @lru_cache(maxsize=4)
 def _irregular_pasts(nlp) -> dict[str, list[str]]:
     """Verb lemma -> its irregular inflected forms, from the lemmatizer's exception table."""
@@ -217,6 +258,48 @@ def retry_verbless(nlp, recase: "HeadlineCase", sent: Span, words: list[str], di
     return None
 
 
+LABEL_TOKENS = 6  # "Middle East crisis live", "Ukraine war": a topic label is a short noun phrase
+LABEL_VERBS = {"live", "watch", "explained", "updates", "analysis"}  # words of labels the tagger may call verbs
+
+
+def label_end(sent: Span) -> int | None:
+    """Position (in the sentence) of the colon after a headline's topic label, None if there is none.
+
+    "Ukraine war: X says Y": a short verbless phrase, a colon, then the story. Parsed together, the
+    label often becomes the story verb's reported clause or subject; parsed apart, each stands.
+    """
+    if len(sent) > 2 * HEADLINE_TOKENS or (sent[-1].is_punct and sent[-1].text == "."):
+        return None
+    colon = next((t.i - sent.start for t in sent if t.text == ":"), None)
+    if colon is None or not 0 < colon <= LABEL_TOKENS or len(sent) - colon < 4:
+        return None
+    if any(t.pos_ in {"VERB", "AUX"} and t.lower_ not in LABEL_VERBS for t in sent[:colon]):
+        return None  # "Hawks in both capitals agree: ..." is a clause, not a label
+    if not any(t.pos_ in {"NOUN", "VERB"} for t in sent[:colon]):
+        return None  # a name ("Kataib Hezbollah: ...") may be the story's own actor; its parse stands
+    return colon
+
+
+def split_label(nlp, sent: Span, words: list[str], colon: int, disable: list[str] = ()) -> Doc:
+    """A parse of a labelled headline: label and story parsed apart, the label hung on the story's root."""
+    label, story = nlp.pipe([_sentence_doc(nlp, sent[:colon], words[:colon]),
+                             _sentence_doc(nlp, sent[colon + 1:], words[colon + 1:])], disable=list(disable))
+    story_root = colon + 1 + next(t.i for t in story if t.dep_ == "ROOT")
+    heads = [t.head.i if t.dep_ != "ROOT" else story_root for t in label] + [story_root]
+    heads += [colon + 1 + t.head.i for t in story]
+    deps = [t.dep_ if t.dep_ != "ROOT" else "dep" for t in label] + ["punct"] + [t.dep_ for t in story]
+    parts = [*label, None, *story]
+    return Doc(nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in sent], heads=heads, deps=deps,
+               tags=[t.tag_ if t else ":" for t in parts], pos=[t.pos_ if t else "PUNCT" for t in parts],
+               lemmas=[t.lemma_ if t else ":" for t in parts], morphs=[str(t.morph) if t else "" for t in parts],
+               ents=[_iob(t) for t in parts])
+
+
+def _iob(token) -> str:
+    """A token's entity tag as the Doc constructor takes it ("B-GPE", "I-GPE", "O")."""
+    return f"{token.ent_iob_}-{token.ent_type_}" if token is not None and token.ent_iob_ in {"B", "I"} else "O"
+
+
 def _headline_like(sent: Span) -> bool:
     """Short and without a full stop: a headline or title, whose parse the small model often gets wrong."""
     return len(sent) <= HEADLINE_TOKENS and not (sent[-1].is_punct and sent[-1].text in _TERMINAL)
@@ -238,12 +321,19 @@ def reparse_headlines(nlp, doc: Doc, recase: HeadlineCase, disable: list[str] = 
         doc = merge_parses(doc, sents, [(sent, sent_doc) for (sent, _), sent_doc in zip(todo, parsed)])
     recased = {sent.start: words for sent, words in todo}  # a retry starts from the sentence-case words
     sents = list(doc.sents)
-    retried = [(sent, new) for sent in sents if (new := retry_verbless(
+    labelled = [(sent, split_label(nlp, sent, recased.get(sent.start) or [t.text for t in sent], colon, disable))
+                for sent in sents if (colon := label_end(sent)) is not None]
+    if labelled:
+        doc = merge_parses(doc, sents, labelled)
+        sents = list(doc.sents)
+    split = {sent.start for sent, _ in labelled}
+    retried = [(sent, new) for sent in sents if sent.start not in split and (new := retry_verbless(
         nlp, recase, sent, recased.get(sent.start) or [t.text for t in sent], disable))]
     if retried:
         doc = merge_parses(doc, sents, retried)
     for sent in doc.sents:
         recase.repair_subject(sent)
+        recase.repair_passive(sent)
     return doc
 
 
@@ -264,6 +354,7 @@ def parse_as_sentences(nlp, sents: list[Span], recase: HeadlineCase | None = Non
             if retried is not None:
                 parsed[k] = retried
             recase.repair_subject(parsed[k][:])
+            recase.repair_passive(parsed[k][:])
     return parsed
 
 
