@@ -148,10 +148,12 @@ def code_sort_key(code: str) -> tuple[str, ...]:
 
 
 # Where the PLOVER manual's own text is explicit and the 2021 table disagrees, the manual wins:
-# its CONCEDE section names lifting curfews and easing legal restrictions as verbal concessions.
+# its CONCEDE section names lifting curfews (easing legal restrictions) and declarations, not
+# implementations, of ceasefires as verbal concessions.
 MANUAL_OVERRIDES = {
     "0813": ("CONCEDE", "", "legal"),
     "0814": ("CONCEDE", "", "legal"),
+    "0871": ("CONCEDE", "", "military"),
 }
 
 
@@ -263,7 +265,7 @@ def decision_notes(codes, gdelt_gold, icews, plover, inherited, unmapped) -> lis
         f"A mode that names a PLOVER context was moved to plover_context: {short_list(plover.moved_modes)}.",
         "Where the PLOVER manual's text is explicit and the table differs, the manual wins: "
         + short_list([f"{c} {describe(v)}" for c, v in MANUAL_OVERRIDES.items()])
-        + " (the manual's CONCEDE covers lifting curfews and easing legal restrictions).",
+        + " (lifted curfews and declared ceasefires are verbal concessions).",
     ]
 
 
