@@ -82,6 +82,11 @@ def test_a_claimed_attack_on_a_named_target_is_coded_with_the_attacks_type(event
     assert {(t, c, p) for _, t, c, p in found} == {(target, "015", "ASSAULT")}
 
 
+def test_a_claimed_attack_lands_on_the_place_its_relative_clause_names(code):
+    assert code("Boko Haram claimed responsibility for the bombing that killed 20 soldiers in Niger.") == {
+        ("NGAREB", "NER", "015")}
+
+
 def test_a_claim_without_a_target_is_still_dropped(code):
     assert code("Hamas claimed responsibility.") == set()
 

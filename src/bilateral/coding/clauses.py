@@ -391,9 +391,7 @@ class ClauseCoder(SpeechActs):
         if not targets and modality.stance_verb(verb) is not None:  # "is in favour of X's plan"
             targets = [m for m in args.actors(modality.stance_objects(verb), index, sentence) if m not in sources]
         if not targets and code in RESPONSIBILITY_CODES:  # "claimed responsibility for the attack on X"
-            act = claimed_act(verb)
-            targets = [m for m in args.actors(args.object_prep_chain(act), index, sentence)
-                       if m not in sources] if act is not None else []
+            targets = self.claimed_targets(verb, index, sentence, sources)
         # force lands on the area it is aimed at ("struck targets in Gaza", "near the border with X"), a curfew
         # or restriction on the place it is imposed in ("threatened to impose a curfew in X")
         if not targets and (code[:2] in AREA_ROOTS or code[:3] in RESTRICTION_CODES):

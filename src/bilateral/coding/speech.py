@@ -86,6 +86,18 @@ class SpeechActs:
         record = lookup(found.code)
         return replace(match, plover=found.plover or record.plover, plover_mode=found.plover_mode or record.plover_mode)
 
+    @staticmethod
+    def claimed_targets(verb: Token, index: args.MentionIndex, sentence: Span, sources: list) -> list:
+        """Whom a claimed or denied act was aimed at: "the attack on X", "the bombing that killed ... in X"."""
+        act = claimed_act(verb)
+        if act is None:
+            return []
+        targets = [m for m in args.actors(args.object_prep_chain(act), index, sentence) if m not in sources]
+        for clause in (c for c in act.children if c.dep_ in {"relcl", "acl"} and not targets):
+            found = args.first_targets(clause, index, sentence, sources)  # a bare "soldiers" yields to the place
+            targets = found if any(m.country for m in found) else args.area_targets(clause, index, sentence, sources)
+        return targets
+
     def stance(self, verb: Token) -> PatternMatch | None:
         """The code of a copular stance, as its verb's: "is against X's plan" as "opposes X's plan"."""
         lemma = modality.stance_verb(verb)
