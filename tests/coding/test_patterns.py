@@ -204,3 +204,10 @@ def test_patterns_releases_demobilizing_easing_and_states_of_siege(code, text, s
 ])
 def test_patterns_launched_and_offered_mediation(code, text, expected):
     assert expected in {(s, c) for s, _, c in code(text)}
+
+
+@pytest.mark.parametrize("text", ["South Sudan's president pardoned 30 prisoners.",
+                                  "Iran granted amnesty to Kurdish rebels."])
+def test_patterns_pardons_and_amnesties_ease_a_legal_sanction_a_concession(coder, text):
+    # PLOVER codes pardons and amnesties CONCEDE and the release itself RETREAT.
+    assert [(e.cameo, e.plover) for e in coder.code_sentence(text)][:1] == [("081", "CONCEDE")]
