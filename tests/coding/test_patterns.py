@@ -211,3 +211,11 @@ def test_patterns_launched_and_offered_mediation(code, text, expected):
 def test_patterns_pardons_and_amnesties_ease_a_legal_sanction_a_concession(coder, text):
     # PLOVER codes pardons and amnesties CONCEDE and the release itself RETREAT.
     assert [(e.cameo, e.plover) for e in coder.code_sentence(text)][:1] == [("081", "CONCEDE")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Iran and the United States returned to the negotiating table.", ("USA", "IRN", "046")),  # negotiating
+    ("Iran returned the seized tanker to Britain.", ("IRN", "GBR", "0842")),  # a return of property
+])
+def test_patterns_returning_to_talks_is_negotiating_not_a_release(code, text, expected):
+    assert expected in code(text)
