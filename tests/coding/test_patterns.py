@@ -219,3 +219,18 @@ def test_patterns_pardons_and_amnesties_ease_a_legal_sanction_a_concession(coder
 ])
 def test_patterns_returning_to_talks_is_negotiating_not_a_release(code, text, expected):
     assert expected in code(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Qatar withdrew peacekeepers from the Eritrea-Djibouti border.", ("QAT", "DJI", "1661")),  # not a retreat
+    ("France suspended tariffs on US goods.", ("FRA", "USA", "085")),  # easing economic pressure
+])
+def test_patterns_withdrawn_peacekeepers_and_suspended_tariffs(code, text, expected):
+    assert expected in code(text)
+
+
+def test_patterns_a_suspended_protest_is_a_concession_and_going_somewhere_no_event(coder):
+    postponed = coder.code_sentence("The opposition in Georgia agreed to postpone the demonstration.")
+    assert [e.cameo for e in postponed] == ["0352"]  # intent to ease dissent
+    moving = coder.code_sentence("The Syrian army seized the pipeline, which goes from Iraq to the coast.")
+    assert not any(e.cameo == "040" for e in moving)
