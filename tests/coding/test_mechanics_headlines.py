@@ -94,3 +94,20 @@ def test_a_verbless_headline_puts_both_parties_in_talks(code):
 def test_a_thing_of_the_doer_s_own_country_is_no_target(code):
     coded = code("Erdogan vows Turkey commitment to Azerbaijan", "2022-05-01")
     assert coded and all(t == "AZE" for _, t, _ in coded)
+
+
+@pytest.mark.parametrize("text", [
+    "Azerbaijan weighs response to Armenian shelling",
+    "Turkish cabinet meets to discuss response to Syrian attack",
+])
+def test_what_is_deliberated_is_a_topic_not_a_party(code, text):
+    assert not any(t for _, t, _ in code(text, "2022-05-01"))
+
+
+def test_a_partner_of_deliberation_is_a_party(code):
+    assert ("AZEGOV", "ARMGOV", "04") in roots(code("Aliyev discusses peace treaty with Pashinyan", "2022-05-01"))
+
+
+def test_the_author_of_a_proposal_weighed_is_its_party(code):
+    assert ("ARMGOV", "AZE", "01") in roots(code("Pashinyan is considering an Azerbaijani proposal on the corridor",
+                                                  "2022-05-01"))

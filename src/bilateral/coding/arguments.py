@@ -319,6 +319,26 @@ def _weapons() -> frozenset[str]:
     return lexicon().get("instrument", frozenset())
 
 
+# Verbs of deliberation: what is weighed is a topic ("mulls Iran response"); only "with X" names a party.
+DELIBERATION_VERBS = {"mull", "weigh", "consider", "contemplate", "ponder", "debate", "discuss", "deliberate"}
+
+
+def deliberates(verb: Token) -> bool:
+    return verb.lemma_.lower() in DELIBERATION_VERBS
+
+
+# Things a party puts forward: whoever weighs one answers its author ("considers an EU proposal").
+PROPOSALS = {"proposal", "offer", "request", "plan", "bid", "demand", "suggestion", "initiative", "invitation"}
+
+
+def _partners(verb: Token) -> list[Token]:
+    """Who deliberates with the doer ("discussed the border with X", "talks between X and Y"), or the
+    author of the proposal weighed."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return (prep_objects(verb, ("with", "between")) + [p for o in objects for p in prep_objects(o, ("with", "between"))]
+            + [o for o in objects if o.lemma_.lower() in PROPOSALS])
+
+
 def _own_thing(mention: ActorMention, sources: list[ActorMention]) -> bool:
     """True for a thing of the source's own country named by its country word ("US commitment" after
     "Biden vows"): no party, unlike an agent of that country ("US troops") or the country itself."""
@@ -339,7 +359,7 @@ def first_targets(verb: Token, index: MentionIndex, sentence: Span, exclude: lis
     codes = {m.code for m in exclude}
     fallback: list[ActorMention] = []
     weapons = _weapons() if not intercepts(verb) else frozenset()
-    for candidate in target_candidates(verb, extra_preps, places):
+    for candidate in _partners(verb) if deliberates(verb) else target_candidates(verb, extra_preps, places):
         if candidate.lower_ in {"its", "their"} or candidate.lemma_.lower() in weapons:
             continue  # a weapon fired or sent is no party ("fired a missile into the sea")
         found = [m for m in actors([candidate], index, sentence) if m not in exclude and m.code not in codes
