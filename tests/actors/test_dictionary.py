@@ -265,3 +265,20 @@ def test_agents_hold_only_cameo_sectors():
     assert book.agent_sector("people") == "CVL"
     for word in ("troops", "people", "party", "men", "police"):
         assert all(b in SECTORS for b in re.findall("...", book.agent_sector(word))), word
+
+
+def test_undated_lookup_puts_a_persons_current_office_first_and_former_rows_last(tmp_path):
+    user = tmp_path / "mine.csv"
+    user.write_text("name,aliases,code,role,start,end,note\n"
+                    "Ada Quill,Quill,RUSSPY,,1990-01-01,1999-01-01,spy chief\n"
+                    "Ada Quill,,RUSGOV,HOS,2010-01-01,,president\n"
+                    "Bo Tern,Tern,FRAGOV,HOG,2001-01-01,2005-01-01,\n"
+                    "Bo Tern,,FRAELI,,2005-01-01,,former\n", encoding="utf-8")
+    book = load_dictionary(user)
+    assert book.lookup("Quill")[0].code == "RUSGOV"  # not the row listed first
+    assert book.lookup("Tern")[0].code == "FRAGOV"  # the last office, not the former-official row
+    assert book.lookup("Quill", "1995-06-01")[0].code == "RUSSPY"  # a date still picks the term
+
+
+def test_undated_putin_is_the_head_of_state_not_the_fsb_director(book):
+    assert book.lookup("Vladimir Putin")[0].code == "RUSGOV"

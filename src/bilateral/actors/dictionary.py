@@ -11,7 +11,8 @@ environment variable ``BILATERAL_ACTORS``; their rows come first in every lookup
 Dates: a row applies from ``start`` (inclusive) to ``end`` (exclusive). ``lookup(phrase, date)``
 returns, for each actor named by the phrase, its rows valid on that date; failing those, its
 undated rows; failing those, for a person whose terms have ended, one ``<country>ELI`` entry
-(CAMEO's code for former officials); otherwise nothing (e.g. before a first term).
+(CAMEO's code for former officials); otherwise nothing (e.g. before a first term). Without a
+date, all rows are returned, a person's current (else latest) office first.
 """
 from __future__ import annotations
 
@@ -187,8 +188,11 @@ class ActorDictionary:
         """Entries for a phrase; with a date, only the rows valid then (see the module docstring)."""
         hits = self._index.get(normalize(phrase), [])
         when = as_date(date)
-        if when is None:
-            return list(hits)
+        if when is None:  # undated text: a person's latest office first ("Putin" is not the FSB director of 1998)
+            order: dict[tuple[str, str], int] = {}
+            for entry in hits:
+                order.setdefault((entry.kind, entry.name), len(order))
+            return sorted(hits, key=lambda e: (order[(e.kind, e.name)],) + _latest_office(e))
         groups: dict[tuple[str, str], list[ActorEntry]] = defaultdict(list)
         for entry in hits:
             groups[(entry.kind, entry.name)].append(entry)
@@ -204,6 +208,13 @@ class ActorDictionary:
     def phrases(self) -> list[str]:
         """Every normalised actor surface form, sorted (for a phrase-matcher pre-scan)."""
         return sorted(self._index)
+
+
+def _latest_office(entry: ActorEntry) -> tuple[bool, bool, int]:
+    """Sort key putting a person's current, else latest, office first; a former-official row (ELI) last."""
+    if entry.kind != "person":
+        return (False, False, 0)
+    return (entry.sector == "ELI", entry.end is not None, -(entry.start or date.min).toordinal())
 
 
 def _valid(group: list[ActorEntry], when: date) -> list[ActorEntry]:
