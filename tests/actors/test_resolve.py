@@ -110,3 +110,12 @@ def test_resolve_capitalised_title_alone_is_an_agent(find):
 def test_resolve_people_of_one_land_living_in_another_take_the_land(find):
     codes = {m.code for m in find("Iranian Azeris protested in Tabriz.").values()}
     assert "IRN" in codes and "AZE" not in codes
+
+
+@pytest.mark.parametrize("text", ["Egypt imposed a state of emergency in Sinai.", "Honduras declared a state of siege."])
+def test_resolve_a_state_of_emergency_is_no_government(find, text):
+    assert all(m.sector != "GOV" for m in find(text).values())
+
+
+def test_resolve_the_state_of_a_named_country_is_its_government(find):
+    assert [m.code for m in find("The State of Qatar condemned the attack.").values()] == ["QATGOV"]

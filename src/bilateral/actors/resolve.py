@@ -93,7 +93,7 @@ class ActorResolver:
         compound words ("opposition groups" -> OPP); an unknown-sector (UNK) word yields
         to a known one.
         """
-        if token.pos_ not in {"NOUN", "PROPN"} or token.ent_type_ in _TIME_LABELS:
+        if token.pos_ not in {"NOUN", "PROPN"} or token.ent_type_ in _TIME_LABELS or _state_of_affairs(token):
             return None
         compounds = [c for c in token.lefts if c.dep_ == "compound" and c.ent_type_ not in _TIME_LABELS]
         # Adjectives too ("central bank", "agricultural workers"), but not a country or "former".
@@ -308,6 +308,12 @@ def _acronym_as_verb(match: Span, entry) -> bool:
     """True for a capitalised acronym of three letters or more the tagger took for a verb ("FDLR")."""
     text = match.text
     return match[0].pos_ == "VERB" and len(text) >= 3 and text.isupper() and entry.surface == text
+
+
+def _state_of_affairs(token: Token) -> bool:
+    """"state" of a common noun is a condition, not a government: "a state of emergency", "of war"."""
+    return token.lower_ == "state" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        g.dep_ == "pobj" and g.pos_ == "NOUN" for g in c.children) for c in token.children)
 
 
 def _modified_noun(token: Token, agent_sector) -> Token | None:
