@@ -111,3 +111,11 @@ def test_a_partner_of_deliberation_is_a_party(code):
 def test_the_author_of_a_proposal_weighed_is_its_party(code):
     assert ("ARMGOV", "AZE", "01") in roots(code("Pashinyan is considering an Azerbaijani proposal on the corridor",
                                                   "2022-05-01"))
+
+
+@pytest.mark.parametrize("text, victims", [
+    ("Turkish strikes on Syria kill two soldiers", "SYRMIL"),
+    ("Azerbaijan launches strikes into Armenia, killing three people", "ARMCVL"),
+])
+def test_bare_victims_of_an_aimed_attack_are_the_target_country_s(code, text, victims):
+    assert victims in {t for _, t, _ in code(text)}

@@ -8,7 +8,7 @@ Conjuncts expand both sides ("Iran and Russia signed"). Clause boundaries stop t
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -369,4 +369,26 @@ def first_targets(verb: Token, index: MentionIndex, sentence: Span, exclude: lis
         if any(m.country for m in found):
             return found
         fallback = fallback or found  # a bare agent ("troops") only if no country-bearing actor follows
-    return fallback
+    return _placed_victims(fallback, verb, index, sentence)
+
+
+def _placed_victims(agents: list[ActorMention], verb: Token, index: MentionIndex,
+                    sentence: Span) -> list[ActorMention]:
+    """Bare agents hit where the act is aimed take that country: "strikes on Iran kill two soldiers",
+    "launched strikes into X, killing nine people" (the victims are X's)."""
+    if not agents or any(m.country for m in agents):
+        return agents
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+    aimed = [p for s in subjects for p in prep_objects(s, ("on", "against", "into"))]
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "..., killing nine people"
+        head = verb.head
+        aimed += prep_objects(head, ("into", "on", "against"))
+        aimed += [p for o in head.children if o.dep_ == "dobj" for p in prep_objects(o, ("into", "on", "against"))]
+    for token in aimed:
+        states = [m for m in actors([token], index, sentence) if m.country and m.code == m.country
+                  and len(m.country) == 3 and not m.country.startswith(("IGO", "NGO", "IMG", "---"))]
+        if states:
+            country = states[0].country
+            return [replace(m, code=country + m.code[3:], country=country, certainty=min(m.certainty, 0.6))
+                    if m.code.startswith("---") else m for m in agents]
+    return agents
