@@ -234,3 +234,14 @@ def test_patterns_a_suspended_protest_is_a_concession_and_going_somewhere_no_eve
     assert [e.cameo for e in postponed] == ["0352"]  # intent to ease dissent
     moving = coder.code_sentence("The Syrian army seized the pipeline, which goes from Iraq to the coast.")
     assert not any(e.cameo == "040" for e in moving)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Material help whose purpose is to help someone is help to them; the purpose is no second event.
+    ("Germany sent money to help Iraqi families.", {("DEU", "IRQCVL", "071")}),
+    # Mobilising funds is aid, not a mobilisation of forces (the purpose clause parsed as the verb's).
+    ("The European Union is mobilising additional funds to support peace building in Colombia.",
+     {("IGOEUREEC", "COL", "070")}),
+])
+def test_patterns_help_with_a_helping_purpose_and_mobilised_funds(code, text, expected):
+    assert code(text) == expected

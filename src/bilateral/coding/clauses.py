@@ -58,6 +58,9 @@ RESTRICTION_CODES = {"172", "132"}
 
 # Acts whose to-purpose clause states their grievance or aim and is part of the same event.
 PURPOSE_ROOTS = {"14", "18", "19", "20"}
+# Material help whose purpose is to help someone helps them ("provided aid to support refugees in X").
+HELP_ROOTS, HELP_VERBS = {"06", "07"}, frozenset({"support", "help", "assist", "aid", "rebuild", "feed", "fund",
+                                                  "finance", "relieve", "shelter", "treat", "save"})
 
 
 def _purpose_clause(verb: Token) -> Token | None:
@@ -403,8 +406,8 @@ class ClauseCoder(SpeechActs):
             targets = self._complement_targets(inner_verb, index, sentence, sources, kind, extra)
         if code[:2] == "13" and not any(m.country for m in targets):  # "threatened to X if the US goes ahead"
             targets = _conditioned(verb, inner_verb, index, sentence, sources) or targets
-        purpose = _purpose_clause(verb) if inner_verb is None and code[:2] in PURPOSE_ROOTS else None
-        if purpose is not None:
+        purpose = _purpose_clause(verb) if inner_verb is None and code[:2] in PURPOSE_ROOTS | HELP_ROOTS else None
+        if purpose is not None and (code[:2] in PURPOSE_ROOTS or purpose.lemma_.lower() in HELP_VERBS):
             consumed.update(part.i for part in [purpose, *purpose.conjuncts])
             targets = targets or self._complement_targets(purpose, index, sentence, sources, None)
         return targets
