@@ -126,3 +126,19 @@ def test_modality_rule_out_and_out_of_the_question(nlp):
     assert modality.out_of_question(_token(nlp("Ghana said talks were out of reach."), "be")) is None
     assert modality.force_option(nlp("Ghana ruled out military action.")[1])
     assert not modality.force_option(nlp("Ghana ruled out military cooperation.")[1])
+
+
+@pytest.mark.parametrize("text", [
+    "Will Iran strike back at Israel?",  # a question asks, it does not report
+    "Israeli strikes on Iran?",  # nor does a nominal one
+    "Israel may strike Iran's nuclear sites.",  # a possibility, not an event
+    "The EU could impose sanctions on Iran.",
+    "The US Senate may consider recognizing Russia as a sponsor of terrorism.",  # nor what it governs
+])
+def test_modality_questions_and_possibilities_code_no_event(code, text):
+    assert code(text) == set()
+
+
+def test_modality_a_warning_that_y_could_face_sanctions_stays_a_threat(code):
+    assert ("USA", "IRN", "130") in code("The United States warned Iran could face sanctions.")
+    assert code("Iran struck Israel.") == {("IRN", "ISR", "190")}

@@ -264,8 +264,13 @@ class ClauseCoder(SpeechActs):
         speakers: dict[int, str] = {}
         default_speaker = _attribution(sentence)
         found = []
+        if modality.is_question(sentence):  # a question reports no event
+            return found
         for verb in predicates(sentence):
             if verb.i in consumed or modality.is_conditional(verb) or modality.is_alleged(verb):
+                continue
+            if modality.is_speculative(verb):  # "may consider recognizing X": neither is an event
+                consumed.update(t.i for t in verb.subtree)
                 continue
             if modality.is_speech(verb) and self._report(verb, speakers):
                 found += self.speech_acts(verb, sentence, index, consumed)

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 from bilateral.actors.dictionary import find_place
 from bilateral.actors.resolve import ActorMention, ActorResolver
 from bilateral.coding import arguments as args
+from bilateral.coding import modality
 from bilateral.coding.classifier import CONFIDENCE_WEIGHT, load_model, rule_features
 from bilateral.coding.clauses import Candidate, ClauseCoder
 from bilateral.coding.context import doc_context
@@ -148,6 +149,8 @@ class Coder:
 
     def candidates(self, sentence: Span, mentions: list[ActorMention], headline: bool = False) -> list[Candidate]:
         """Kept candidates of one sentence: verbal ones, else nominal ones where allowed."""
+        if modality.is_question(sentence):  # a question reports no event, verbal or nominal
+            return []
         index = args.MentionIndex(mentions)
         found = self.clauses.candidates(sentence, index)
         found = [c for c in found if self.keep_negated or not c.negated]

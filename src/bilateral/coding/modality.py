@@ -262,6 +262,18 @@ def is_conditional(verb: Token) -> bool:
     return False
 
 
+def is_speculative(verb: Token) -> bool:
+    """True for a possibility, not an event: "Iran may strike", "the EU could impose sanctions"."""
+    modals = lexicon()["speculative"]
+    return any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
+
+
+def is_question(sentence) -> bool:
+    """True for a sentence that asks rather than reports ("Will Iran strike back?")."""
+    words = [t for t in sentence if not (t.is_punct and t.text != "?") and not t.is_space]
+    return bool(words) and words[-1].text == "?"
+
+
 def conditioned(verb: Token) -> bool:
     """True if an "if" or "unless" clause hangs on the verb: "will cut supplies unless Y pays"."""
     return any(c.dep_ == "advcl" and is_conditional(c) for c in verb.children)
