@@ -245,3 +245,12 @@ def test_patterns_a_suspended_protest_is_a_concession_and_going_somewhere_no_eve
 ])
 def test_patterns_help_with_a_helping_purpose_and_mobilised_funds(code, text, expected):
     assert code(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Biden vows support for Ukraine", ("USAGOV", "UKR", "032")),  # intent to support, not a threat
+    ("The EU kept sanctions on Russia.", ("IGOEUREEC", "RUS", "163")),  # keeping sanctions imposes them
+    ("Iran and Russia presidents speak by phone", ("RUSGOV", "IRNGOV", "040")),  # both ways
+])
+def test_patterns_vowed_support_kept_sanctions_and_phone_calls(code, text, expected):
+    assert expected in code(text)
