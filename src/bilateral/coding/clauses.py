@@ -264,8 +264,6 @@ class ClauseCoder(SpeechActs):
         speakers: dict[int, str] = {}
         default_speaker = _attribution(sentence)
         found = []
-        if modality.is_question(sentence):  # a question reports no event
-            return found
         for verb in predicates(sentence):
             if verb.i in consumed or modality.is_conditional(verb) or modality.is_alleged(verb):
                 continue
