@@ -58,9 +58,9 @@ RESTRICTION_CODES = {"172", "132"}
 
 # Acts whose to-purpose clause states their grievance or aim and is part of the same event.
 PURPOSE_ROOTS = {"14", "18", "19", "20"}
-# Material help whose purpose is to help someone helps them ("provided aid to support refugees in X").
-HELP_ROOTS, HELP_VERBS = {"06", "07"}, frozenset({"support", "help", "assist", "aid", "rebuild", "feed", "fund",
-                                                  "finance", "relieve", "shelter", "treat", "save"})
+# Material help whose purpose is to help someone (lexicon class "help") helps them ("provided aid to
+# support refugees in X").
+HELP_ROOTS = {"06", "07"}
 
 
 def _purpose_clause(verb: Token) -> Token | None:
@@ -410,7 +410,7 @@ class ClauseCoder(SpeechActs):
         if code[:2] == "13" and not any(m.country for m in targets):  # "threatened to X if the US goes ahead"
             targets = _conditioned(verb, inner_verb, index, sentence, sources) or targets
         purpose = _purpose_clause(verb) if inner_verb is None and code[:2] in PURPOSE_ROOTS | HELP_ROOTS else None
-        if purpose is not None and (code[:2] in PURPOSE_ROOTS or purpose.lemma_.lower() in HELP_VERBS):
+        if purpose is not None and (code[:2] in PURPOSE_ROOTS or purpose.lemma_.lower() in modality.lexicon()["help"]):
             consumed.update(part.i for part in [purpose, *purpose.conjuncts])
             targets = targets or self._complement_targets(purpose, index, sentence, sources, None)
         return targets
